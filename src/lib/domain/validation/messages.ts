@@ -1,0 +1,19 @@
+/**
+ * Validation messages are i18n keys under `errors.*`, so the same schema
+ * speaks French in the API and the active language in the forms.
+ */
+export const M = {
+	required: 'errors.required',
+	email: 'errors.email',
+	passwordShort: 'errors.password_short',
+	tooLong: 'errors.too_long',
+	tooShort: 'errors.too_short',
+	kind: 'errors.kind',
+	lat: 'errors.lat',
+	lng: 'errors.lng',
+	boolean: 'errors.boolean',
+	skills: 'errors.skills',
+	category: 'errors.category',
+	id: 'errors.id',
+	number: 'errors.number'
+} as const;

@@ -1,0 +1,30 @@
+/**
+ * The message catalogs, one file per feature and language. English must
+ * have every key French has (checked by `satisfies` in each English file).
+ */
+import frCommon from './fr/common';
+import enCommon from './en/common';
+import frAccount from './fr/account';
+import enAccount from './en/account';
+
+export const catalogs = {
+	fr: { ...frCommon, ...frAccount },
+	en: { ...enCommon, ...enAccount }
+};
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+export const LOCALE_COOKIE = 'kohero_lang';
+
+/** `fr` unless the person chose English. */
+export function parseLocale(value: string | null | undefined): Locale {
+	return value === 'en' ? 'en' : DEFAULT_LOCALE;
+}
+
+type Leaves<T, P extends string = ''> = {
+	[K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** Every message key, e.g. `nav.feed`. */
+export type MessageKey = Leaves<(typeof catalogs)['fr']>;

@@ -1,0 +1,79 @@
+/**
+ * Sessions as in Lucia's current guide: a random token goes to the cookie,
+ * only its SHA-256 is stored; 30-day expiry that slides forward when used.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import { db } from '$store/db';
+import { sessions, users, type UserRow } from '$store/schema';
+
+export const SESSION_COOKIE = 'kohero_session';
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME = 30 * DAY;
+/** Extend when less than half the lifetime is left, so an active session never expires. */
+const RENEW_BELOW = 15 * DAY;
+
+export interface Session {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+}
+
+/** A new unguessable token (160 bits). */
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+/** The stored id of a token: its SHA-256, hex. */
+export function sessionIdOf(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** Stores a session for `userId` under the hash of `token`. */
+export function createSession(token: string, userId: string): Session {
+	const now = Date.now();
+	const session = { id: sessionIdOf(token), userId, expiresAt: new Date(now + SESSION_LIFETIME) };
+	db()
+		.insert(sessions)
+		.values({ id: session.id, userId, expiresAt: session.expiresAt.getTime(), createdAt: now })
+		.run();
+	return session;
+}
+
+export type SessionValidation = { session: Session; user: UserRow } | { session: null; user: null };
+
+/** The session and user behind `token`; expired sessions are deleted, live ones slide forward. */
+export function validateSessionToken(token: string): SessionValidation {
+	const id = sessionIdOf(token);
+	const row = db()
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, id))
+		.get();
+	if (!row) return { session: null, user: null };
+	const now = Date.now();
+	if (now >= row.session.expiresAt) {
+		db().delete(sessions).where(eq(sessions.id, id)).run();
+		return { session: null, user: null };
+	}
+	let expiresAt = row.session.expiresAt;
+	if (expiresAt - now < RENEW_BELOW) {
+		expiresAt = now + SESSION_LIFETIME;
+		db().update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+	}
+	return { session: { id, userId: row.session.userId, expiresAt: new Date(expiresAt) }, user: row.user };
+}
+
+/** Deletes one session (logout). */
+export function invalidateSession(sessionId: string): void {
+	db().delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Deletes every session of a user (password change, account takeover response). */
+export function invalidateUserSessions(userId: string): void {
+	db().delete(sessions).where(eq(sessions.userId, userId)).run();
+}

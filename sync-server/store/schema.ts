@@ -1,0 +1,105 @@
+/**
+ * Kohero's SQLite schema. Spatial (R*Tree) and full-text (FTS5) indexes are
+ * virtual tables created by the custom migration in drizzle/, kept in step by
+ * triggers so that they change in the same transaction as their table.
+ */
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		email: text('email').notNull().unique(),
+		passwordHash: text('password_hash').notNull(),
+		displayName: text('display_name').notNull(),
+		kind: text('kind', { enum: ['person', 'association', 'commune'] }).notNull().default('person'),
+		bio: text('bio').notNull().default(''),
+		skills: text('skills', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+		discoverable: integer('discoverable', { mode: 'boolean' }).notNull().default(false),
+		homeLat: real('home_lat'),
+		homeLng: real('home_lng'),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('users_discoverable_home').on(t.discoverable, t.homeLat)]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		/** SHA-256 of the token, hex. The token itself is never stored. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
+
+export const initiatives = sqliteTable(
+	'initiatives',
+	{
+		/** Integer key for the R*Tree and FTS5 indexes, which need integer row ids. */
+		pk: integer('pk').primaryKey({ autoIncrement: true }),
+		id: text('id').notNull().unique(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id),
+		title: text('title').notNull(),
+		summary: text('summary').notNull().default(''),
+		category: text('category').notNull(),
+		lat: real('lat').notNull(),
+		lng: real('lng').notNull(),
+		placeName: text('place_name').notNull().default(''),
+		memberCount: integer('member_count').notNull().default(1),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull(),
+		lastActivityAt: integer('last_activity_at').notNull()
+	},
+	(t) => [index('initiatives_owner').on(t.ownerId)]
+);
+
+export const memberships = sqliteTable(
+	'memberships',
+	{
+		initiativeId: text('initiative_id')
+			.notNull()
+			.references(() => initiatives.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull(),
+		joinedAt: integer('joined_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.initiativeId, t.userId] }), index('memberships_user').on(t.userId)]
+);
+
+/** Append-only log of Yjs updates, one row per accepted writer message. */
+export const docUpdates = sqliteTable(
+	'doc_updates',
+	{
+		docId: text('doc_id').notNull(),
+		seq: integer('seq').notNull(),
+		update: blob('update', { mode: 'buffer' }).notNull(),
+		authorId: text('author_id'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.docId, t.seq] })]
+);
+
+/** Compacted state of a document: every update with seq <= `seq` is merged in. */
+export const docSnapshots = sqliteTable('doc_snapshots', {
+	docId: text('doc_id').primaryKey(),
+	state: blob('state', { mode: 'buffer' }).notNull(),
+	seq: integer('seq').notNull(),
+	updatedAt: integer('updated_at').notNull()
+});
+
+export type UserRow = typeof users.$inferSelect;
+export type InitiativeRow = typeof initiatives.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+export type Role = MembershipRow['role'];
+export type UserKind = UserRow['kind'];

@@ -1,0 +1,64 @@
+/** A minimal HTTP client with one session cookie, like one browser profile. */
+export interface ApiResponse<T = any> {
+	status: number;
+	headers: Headers;
+	body: T;
+	text: string;
+}
+
+export class Client {
+	cookie = '';
+
+	constructor(readonly baseUrl: string) {}
+
+	async request<T = any>(
+		method: string,
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {}
+	): Promise<ApiResponse<T>> {
+		const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
+		const h = init.headers as Record<string, string>;
+		if (this.cookie) h.cookie = this.cookie;
+		if (body !== undefined) {
+			h['content-type'] ??= 'application/json';
+			init.body = typeof body === 'string' ? body : JSON.stringify(body);
+		}
+		const res = await fetch(this.baseUrl + path, init);
+		const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('kohero_session='));
+		if (setCookie) {
+			const value = setCookie.split(';')[0];
+			this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(setCookie) || value === 'kohero_session=' ? '' : value;
+		}
+		const text = await res.text();
+		let parsed: any = text;
+		try {
+			parsed = text ? JSON.parse(text) : undefined;
+		} catch {
+			/* not JSON */
+		}
+		return { status: res.status, headers: res.headers, body: parsed as T, text };
+	}
+
+	get = <T = any>(path: string) => this.request<T>('GET', path);
+	post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
+	patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body);
+
+	/** Signs up a fresh account and keeps its cookie. */
+	async signup(overrides: Record<string, unknown> = {}) {
+		const email = `u${Math.random().toString(36).slice(2)}@exemple.fr`;
+		const res = await this.post('/api/auth/signup', {
+			email,
+			password: 'motdepasse-solide',
+			displayName: 'Camille',
+			...overrides
+		});
+		if (res.status !== 201) throw new Error(`signup failed ${res.status} ${res.text}`);
+		return { ...res.body.user, email: (overrides.email as string) ?? email } as {
+			id: string;
+			displayName: string;
+			kind: string;
+			email: string;
+		};
+	}
+}

@@ -1,0 +1,93 @@
+/**
+ * Starts the real production process (build/server.js) on port 0 with a
+ * temporary DATA_DIR, as a child process: tests talk to it over real sockets.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface TestServer {
+	url: string;
+	wsUrl: string;
+	port: number;
+	dataDir: string;
+	process: ChildProcess;
+	/** Everything the process printed so far. */
+	output(): string;
+	/** SIGTERM and wait for exit; resolves with the exit code. */
+	stop(): Promise<number | null>;
+	/** SIGKILL and wait for exit. */
+	kill(): Promise<void>;
+	/** Stops (if running) and deletes the data directory. */
+	dispose(): Promise<void>;
+}
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+export function tempDataDir(): string {
+	return mkdtempSync(join(tmpdir(), 'kohero-test-'));
+}
+
+/** Starts a server; pass `dataDir` to restart on the same data. */
+export async function startServer(
+	options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}
+): Promise<TestServer> {
+	const dataDir = options.dataDir ?? tempDataDir();
+	const child = spawn(process.execPath, [join(ROOT, 'build/server.js')], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			PORT: String(options.port ?? 0),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+	child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+	const port = await new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+		const onData = () => {
+			const m = /"event":"listening","port":(\d+)/.exec(out);
+			if (m) {
+				clearTimeout(timer);
+				child.stdout!.off('data', onData);
+				resolve(Number(m[1]));
+			}
+		};
+		child.stdout!.on('data', onData);
+		void exited.then((code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${out}`));
+		});
+	});
+
+	let running = true;
+	void exited.then(() => (running = false));
+	const server: TestServer = {
+		url: `http://127.0.0.1:${port}`,
+		wsUrl: `ws://127.0.0.1:${port}`,
+		port,
+		dataDir,
+		process: child,
+		output: () => out,
+		async stop() {
+			if (running) child.kill('SIGTERM');
+			return exited;
+		},
+		async kill() {
+			if (running) child.kill('SIGKILL');
+			await exited;
+		},
+		async dispose() {
+			await server.stop();
+			if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+	return server;
+}

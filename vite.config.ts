@@ -1,0 +1,34 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin, type ViteDevServer } from 'vite';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/**
+ * adapter-node's handler has no upgrade hook, so sync-server/main.ts owns
+ * WebSocket upgrades in production. In `npm run dev` the same handler is
+ * attached to vite's own HTTP server, loaded through vite so it shares the
+ * app's modules ($lib, $store) and reloads with them.
+ */
+function koheroSyncInDev(): Plugin {
+	return {
+		name: 'kohero-sync-in-dev',
+		configureServer(server: ViteDevServer) {
+			server.httpServer?.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+				if (!req.url?.startsWith('/sync')) return; // vite's HMR socket
+				server
+					.ssrLoadModule('/sync-server/upgrade.ts')
+					.then((mod) => mod.syncUpgrade().handleUpgrade(req, socket, head))
+					.catch((err: unknown) => {
+						server.config.logger.error(`sync upgrade failed: ${String(err)}`);
+						socket.destroy();
+					});
+			});
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [sveltekit(), koheroSyncInDev()],
+	build: { target: 'es2022' },
+	worker: { format: 'es' }
+});

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+import { sveltekit } from '@sveltejs/kit/vite';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['src/**/*.spec.ts', 'sync-server/**/*.spec.ts'], environment: 'node' }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/api/**/*.test.ts', 'tests/relay/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 90_000,
+					hookTimeout: 90_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
