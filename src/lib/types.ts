@@ -18,3 +18,30 @@ export interface Me extends PublicUser {
 export interface ApiErrorBody {
 	error: { code: string; message: string; fields?: Record<string, string> };
 }
+
+export type Role = 'owner' | 'admin' | 'member';
+
+/** API.md's initiative. */
+export interface Initiative {
+	id: string;
+	title: string;
+	summary: string;
+	category: import('./domain/validation/initiative').Category;
+	lat: number;
+	lng: number;
+	placeName: string;
+	createdAt: number;
+	updatedAt: number;
+	memberCount: number;
+	owner: PublicUser;
+}
+
+export interface NearbyInitiative extends Initiative {
+	distanceKm: number;
+}
+
+export interface Member {
+	user: PublicUser;
+	role: Role;
+	joinedAt: number;
+}
