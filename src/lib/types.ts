@@ -30,8 +30,10 @@ export interface Initiative {
 	lat: number;
 	lng: number;
 	placeName: string;
-	createdAt: number;
-	updatedAt: number;
+	/** ISO 8601 */
+	createdAt: string;
+	/** ISO 8601 */
+	updatedAt: string;
 	memberCount: number;
 	owner: PublicUser;
 }
@@ -43,5 +45,6 @@ export interface NearbyInitiative extends Initiative {
 export interface Member {
 	user: PublicUser;
 	role: Role;
-	joinedAt: number;
+	/** ISO 8601 */
+	joinedAt: string;
 }
