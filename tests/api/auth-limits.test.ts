@@ -80,3 +80,23 @@ describe('sessions', () => {
 		}
 	});
 });
+
+describe('password change', () => {
+	it('needs the current password, then ends every other session and keeps this one signed in', async () => {
+		const laptop = new Client(server.url);
+		await laptop.signup();
+		const other = new Client(server.url);
+		other.cookie = laptop.cookie;
+
+		const wrong = await laptop.post('/api/me/password', { currentPassword: 'pas-le-bon-mdp', newPassword: 'nouveau-mot-de-passe' });
+		expect(wrong.status).toBe(403);
+		const short = await laptop.post('/api/me/password', { currentPassword: 'motdepasse-solide', newPassword: 'court' });
+		expect(short.status).toBe(400);
+		expect(short.body.error.fields.newPassword).toBeTruthy();
+
+		const ok = await laptop.post('/api/me/password', { currentPassword: 'motdepasse-solide', newPassword: 'nouveau-mot-de-passe' });
+		expect(ok.status).toBe(204);
+		expect((await laptop.get('/api/me')).status).toBe(200);
+		expect((await other.get('/api/me')).status).toBe(401);
+	});
+});
