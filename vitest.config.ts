@@ -22,6 +22,18 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					// Crash, fuzz and restart tests: each spawns and kills its own servers.
+					name: 'reliability',
+					include: ['tests/reliability/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 90_000,
+					hookTimeout: 60_000,
+					fileParallelism: false
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
