@@ -6,10 +6,12 @@ import frCommon from './fr/common';
 import enCommon from './en/common';
 import frAccount from './fr/account';
 import enAccount from './en/account';
+import frWorkspace from './fr/workspace';
+import enWorkspace from './en/workspace';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount },
-	en: { ...enCommon, ...enAccount }
+	fr: { ...frCommon, ...frAccount, ...frWorkspace },
+	en: { ...enCommon, ...enAccount, ...enWorkspace }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

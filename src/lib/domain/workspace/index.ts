@@ -3,3 +3,4 @@ export * from './shape';
 export * from './tasks';
 export * from './messages';
 export * from './ideas';
+export * from './presence';
