@@ -6,6 +6,23 @@ export interface ApiResponse<T = any> {
 	text: string;
 }
 
+/** One response seen by a Client, for scanners (see `recordResponses`). */
+export interface RecordedResponse {
+	method: string;
+	path: string;
+	status: number;
+	text: string;
+	/** The session cookie the request was sent with ('' if none). */
+	cookie: string;
+}
+
+let recorder: ((response: RecordedResponse) => void) | null = null;
+
+/** Opt-in: every Client response from now on is passed to `record` (null stops). */
+export function recordResponses(record: ((response: RecordedResponse) => void) | null): void {
+	recorder = record;
+}
+
 export class Client {
 	cookie = '';
 
@@ -25,12 +42,14 @@ export class Client {
 			init.body = typeof body === 'string' ? body : JSON.stringify(body);
 		}
 		const res = await fetch(this.baseUrl + path, init);
+		const sentCookie = this.cookie;
 		const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('kohero_session='));
 		if (setCookie) {
 			const value = setCookie.split(';')[0];
 			this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(setCookie) || value === 'kohero_session=' ? '' : value;
 		}
 		const text = await res.text();
+		recorder?.({ method, path, status: res.status, text, cookie: sentCookie });
 		let parsed: any = text;
 		try {
 			parsed = text ? JSON.parse(text) : undefined;
