@@ -48,7 +48,10 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel();
+			// Not reader.cancel(): adapter-node destroys the socket on cancel, and the
+			// client would get a reset instead of the 413. Stop reading; the response
+			// closes the connection, so the rest of the body is never read either.
+			reader.releaseLock();
 			throw tooLarge();
 		}
 		chunks.push(value);
@@ -57,7 +60,7 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
 }
 
 const tooLarge = () =>
-	new ApiError(413, 'payload_too_large', 'Le corps de la requête dépasse 64 ko.');
+	new ApiError(413, 'payload_too_large', 'Le corps de la requête dépasse 64 ko.', undefined, { connection: 'close' });
 
 /** A JSON response. */
 export function json(data: unknown, status = 200, headers?: Record<string, string>): Response {
