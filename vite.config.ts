@@ -13,6 +13,16 @@ function koheroSyncInDev(): Plugin {
 	return {
 		name: 'kohero-sync-in-dev',
 		configureServer(server: ViteDevServer) {
+			// /metrics is served by main.ts in production, before SvelteKit; same here.
+			server.middlewares.use((req, res, next) => {
+				if (!req.url?.startsWith('/metrics')) return next();
+				server
+					.ssrLoadModule('/sync-server/ops/prometheus.ts')
+					.then((mod) => {
+						if (!mod.handleMetrics(req, res)) next();
+					})
+					.catch(next);
+			});
 			server.httpServer?.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 				if (!req.url?.startsWith('/sync')) return; // vite's HMR socket
 				server

@@ -8,6 +8,7 @@ import { closeStore, openStore } from '$store/db';
 import { log } from '$lib/server/log';
 import { syncUpgrade } from './upgrade';
 import { handleTestHook } from './test-hooks';
+import { countHttpRequest, handleMetrics, startSampling } from './ops/prometheus';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -27,7 +28,10 @@ const { handler } = (await import(handlerUrl)) as {
 };
 
 const testHooks = process.env.KOHERO_TEST_HOOKS === '1';
+startSampling();
 const server = createServer((req, res) => {
+	res.once('finish', () => countHttpRequest(req.method, res.statusCode));
+	if (handleMetrics(req, res)) return;
 	if (testHooks && handleTestHook(req, res)) return;
 	if (useOwnProtocol) {
 		req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
