@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { closeIdle, openIdle, type IdleResult } from './lib/idle';
-import { rssMiB, startOurs, startReference } from './lib/servers';
+import { cpuSeconds, rssMiB, startOurs, startReference } from './lib/servers';
 import { runWorkload, type WorkloadResult } from './lib/workload';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 50);
@@ -35,25 +35,40 @@ process.setMaxListeners(0);
 const workload = { docs: DOCS, clientsPerDoc: CLIENTS, updatesPerClient: UPDATES };
 console.log(`workload: ${DOCS} docs × ${CLIENTS} clients × ${UPDATES} updates; idle: ${IDLE} connections`);
 
+/** Runs a workload and adds the server's CPU time during it. */
+async function measured(pid: number, run: () => Promise<WorkloadResult>): Promise<WorkloadResult & { serverCpuSeconds: number }> {
+	const before = cpuSeconds(pid);
+	const result = await run();
+	return { ...result, serverCpuSeconds: Math.round((cpuSeconds(pid) - before) * 100) / 100 };
+}
+
 const reference = await startReference();
-const refRun: WorkloadResult = await runWorkload({
+// Light load first: one document, two clients, one edit at a time: propagation latency without queueing.
+const refLight = await measured(reference.pid, () =>
+	runWorkload({ wsUrl: reference.wsUrl, docIds: ['bench-light-0001'], clientsPerDoc: 2, updatesPerClient: 200 })
+);
+const refRun = await measured(reference.pid, () => runWorkload({
 	wsUrl: reference.wsUrl,
 	docIds: benchDocIds(DOCS),
 	clientsPerDoc: CLIENTS,
 	updatesPerClient: UPDATES
-});
+}));
 console.log('reference workload done');
 const refIdle = await idleRun(reference.wsUrl, reference.pid, benchDocIds(IDLE_DOCS));
 await reference.stop();
 
 const ours = await startOurs(CLIENTS);
-const ourRun = await runWorkload({
+const cookies = ours.members.map((m) => m.cookie);
+const ourLight = await measured(ours.pid, () =>
+	runWorkload({ wsUrl: ours.wsUrl, docIds: ours.createDocs(1), clientsPerDoc: 2, updatesPerClient: 200, cookies })
+);
+const ourRun = await measured(ours.pid, () => runWorkload({
 	wsUrl: ours.wsUrl,
 	docIds: ours.createDocs(DOCS),
 	clientsPerDoc: CLIENTS,
 	updatesPerClient: UPDATES,
-	cookies: ours.members.map((m) => m.cookie)
-});
+	cookies
+}));
 console.log('kohero workload done');
 const ourIdle = await idleRun(ours.wsUrl, ours.pid, ours.createDocs(IDLE_DOCS), ours.members[0].cookie);
 // Documents unload once their sockets are gone: memory should come back down.
@@ -66,6 +81,7 @@ const results = {
 	machine: 'shared, 2 cores; clients run in the benchmark process',
 	workload,
 	throughput: { reference: refRun, kohero: ourRun },
+	lightLoad: { reference: refLight, kohero: ourLight },
 	idle: { reference: refIdle, kohero: { ...ourIdle, rssAfterCloseMiB: ourRssAfterIdle } }
 };
 mkdirSync(new URL('./results', import.meta.url), { recursive: true });
@@ -76,6 +92,9 @@ console.table({
 	'p50 ms': { reference: refRun.p50, kohero: ourRun.p50 },
 	'p99 ms': { reference: refRun.p99, kohero: ourRun.p99 },
 	'max ms': { reference: refRun.max, kohero: ourRun.max },
+	'server CPU s': { reference: refRun.serverCpuSeconds, kohero: ourRun.serverCpuSeconds },
+	'light load p50 ms': { reference: refLight.p50, kohero: ourLight.p50 },
+	'light load p99 ms': { reference: refLight.p99, kohero: ourLight.p99 },
 	[`idle conns opened (of ${IDLE})`]: { reference: refIdle.opened, kohero: ourIdle.opened },
 	'RSS before idle, MiB': { reference: refIdle.baselineRssMiB, kohero: ourIdle.baselineRssMiB },
 	'RSS with idle conns, MiB': { reference: refIdle.rssMiB, kohero: ourIdle.rssMiB }

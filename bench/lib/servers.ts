@@ -73,3 +73,10 @@ export function rssMiB(pid: number): number {
 	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 	return Math.round(kb / 102.4) / 10;
 }
+
+/** CPU time (user + system) a process has used so far, in seconds. */
+export function cpuSeconds(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	// utime and stime are fields 14 and 15 of /proc/pid/stat, in clock ticks (100 Hz on Linux).
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
