@@ -20,7 +20,8 @@ function client(docId: string, member: Member): SyncClient {
 }
 
 beforeAll(async () => {
-	server = await startServer();
+	// A 256 KiB document limit stands in for API.md's 20 MiB, to reach it quickly.
+	server = await startServer({ env: { KOHERO_MAX_DOC_BYTES: String(256 * 1024) } });
 	[alice, bob] = await Promise.all([signup(server), signup(server)]);
 });
 afterAll(async () => {
@@ -73,6 +74,29 @@ describe('relay limits and faults', () => {
 		big.send(new Uint8Array(1024 * 1024 + 16));
 		expect(await code).toBe(1009);
 		await stillSyncing(a, b, 'oversized');
+	});
+
+	it('a writer growing the document past its limit is closed with 1009, others unaffected', async () => {
+		const docId = createInitiative(server, alice, [bob]);
+		const a = client(docId, alice);
+		const b = client(docId, bob);
+		await Promise.all([synced(a), synced(b)]);
+
+		const big = await rawSocket(server.wsUrl, docId, alice.cookie);
+		const code = closed(big);
+		const bigDoc = new Y.Doc();
+		bigDoc.on('update', (update: Uint8Array) => {
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, 0);
+			encoding.writeVarUint(encoder, 2);
+			encoding.writeVarUint8Array(encoder, update);
+			if (big.readyState === big.OPEN) big.send(encoding.toUint8Array(encoder));
+		});
+		for (let i = 0; i < 10; i++) bigDoc.getText('notes').insert(0, 'x'.repeat(40 * 1024));
+		expect(await code).toBe(1009);
+		await stillSyncing(a, b, 'doc-limit');
+		expect(b.doc.getText('notes').length).toBeLessThanOrEqual(256 * 1024);
+		bigDoc.destroy();
 	});
 
 	it("a closed socket's presence is removed at once, not after the 30 s timeout", async () => {
