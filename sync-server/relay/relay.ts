@@ -30,6 +30,8 @@ export interface RelayOptions {
 }
 
 const CLOSE_GRACE_MS = 1000;
+/** Opens and closes are logged with the HTTP requests (KOHERO_LOG_REQUESTS=1); refusals and faults always. */
+const logConnections = process.env.KOHERO_LOG_REQUESTS === '1';
 
 /** Creates a relay around its hooks and fan-out. */
 export function createRelay({
@@ -82,6 +84,8 @@ export function createRelay({
 		ws.on('close', () => sockets.delete(ws));
 		if (!access.ok) {
 			countRejected(access.code === CloseCode.unauthenticated ? 'unauthenticated' : 'unknownDoc');
+			// The id is the client's to choose: cut it, it may be 10 kB of anything.
+			log.info('relay_refused', { docId: docId.slice(0, 64), code: access.code });
 			ws.close(access.code);
 			return;
 		}
@@ -92,6 +96,7 @@ export function createRelay({
 		metrics.openConnections++;
 		const peer = new Peer(ws, access.userId, access.canWrite);
 		const room = roomFor(docId);
+		if (logConnections) log.info('relay_open', { connectionId: peer.id, docId, userId: access.userId, canWrite: access.canWrite });
 		ws.on('message', (data: RawData, isBinary: boolean) => {
 			if (closing) return;
 			if (!isBinary) {
@@ -106,9 +111,10 @@ export function createRelay({
 			// ws closes with 1009 itself when a frame exceeds maxPayload.
 			if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') countRejected('tooBig');
 		});
-		ws.on('close', () => {
+		ws.on('close', (code: number) => {
 			metrics.openConnections--;
 			room.detach(peer);
+			if (logConnections) log.info('relay_close', { connectionId: peer.id, docId, code });
 		});
 		room.attach(peer);
 	}
@@ -127,7 +133,7 @@ export function createRelay({
 					wss.handleUpgrade(req, socket, head, (ws) => connect(ws, docId, access));
 				})
 				.catch((err: unknown) => {
-					log.error('relay_authorize_failed', { error: String(err) });
+					log.error('relay_authorize_failed', { docId: docId.slice(0, 64), error: String(err) });
 					socket.destroy();
 				});
 		},

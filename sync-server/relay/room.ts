@@ -104,7 +104,7 @@ export class Room {
 			this.#handle(peer, data);
 		} catch (err) {
 			countRejected('malformed');
-			log.warn('relay_malformed_message', { docId: this.docId, error: String(err) });
+			log.warn('relay_malformed_message', { connectionId: peer.id, docId: this.docId, error: String(err) });
 			peer.close(CloseCode.malformed, 'malformed message');
 		}
 	}

@@ -16,7 +16,7 @@ export function endpoint<E extends RequestEvent>(
 			if (err instanceof ApiError) {
 				return errorResponse(err.status, err.code, err.message, err.fields, err.headers);
 			}
-			log.error('endpoint_failed', { path: event.url.pathname, error: String(err) });
+			log.error('endpoint_failed', { requestId: event.locals.requestId, path: event.url.pathname, error: String(err) });
 			return errorResponse(500, 'internal_error', 'Une erreur inattendue est survenue.');
 		}
 	};
