@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: every benchmark of the project, one after the other, then
+ * one table — figure, value, target, and a baseline measured in the same run —
+ * written to bench/results.json and bench/RESULTS.md. A benchmark whose script
+ * is not in bench/ is skipped with a note. Loopback only; needs a build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { measureBundle } from './bundle';
+import { measureDocOpen } from './doc-open';
+import { runLoad } from './load';
+
+const BENCH = fileURLToPath(new URL('.', import.meta.url));
+
+interface Row {
+	bench: string;
+	figure: string;
+	value: string;
+	target: string;
+	baseline: string;
+	ok?: boolean;
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+/** Runs `bench/<script>` in its own process and returns its results file, or null (with a note). */
+function runScript(script: string, resultFile: string, env: Record<string, string> = {}): any {
+	if (!existsSync(BENCH + script)) {
+		notes.push(`${script}: not in bench/ on this branch — skipped`);
+		return null;
+	}
+	console.log(`\n▶ ${script}`);
+	const run = spawnSync(process.execPath, ['--import', 'tsx', BENCH + script], { stdio: 'inherit', env: { ...process.env, ...env } });
+	if (run.status !== 0 || !existsSync(BENCH + resultFile)) {
+		notes.push(`${script}: exited with ${run.status} — no figures`);
+		return null;
+	}
+	return JSON.parse(readFileSync(BENCH + resultFile, 'utf8'));
+}
+
+function proximity(): void {
+	const r = runScript('proximity.ts', 'results/proximity.json', { BENCH_SIZES: '1000000' });
+	const big = r?.results?.find((x: { initiatives: number }) => x.initiatives === 1_000_000) ?? r?.results?.at(-1);
+	if (!big) return;
+	for (const set of big.sets as { set: string; p50: number; p99: number }[]) {
+		rows.push({
+			bench: 'proximity', figure: `near query p99, ${set.set} (${big.initiatives.toLocaleString('en')})`,
+			value: `${fmt(set.p99, 2)} ms`, target: '< 50 ms', baseline: `full scan ${fmt(big.scan.mean, 0)} ms mean`, ok: set.p99 < 50
+		});
+	}
+}
+
+function relay(): void {
+	const r = runScript('relay.ts', 'results/relay.json');
+	if (!r) return;
+	const { kohero, reference } = r.throughput;
+	rows.push({ bench: 'relay', figure: 'updates/s (50 docs × 4 clients)', value: fmt(kohero.updatesPerSecond, 0), target: '≥ 50 % of reference', baseline: `reference ${fmt(reference.updatesPerSecond, 0)}`, ok: kohero.updatesPerSecond >= reference.updatesPerSecond / 2 });
+	rows.push({ bench: 'relay', figure: 'update p99 under load', value: `${fmt(kohero.p99, 0)} ms`, target: '—', baseline: `reference ${fmt(reference.p99, 0)} ms` });
+	if (r.lightLoad) {
+		rows.push({ bench: 'relay', figure: 'update p50, light load', value: `${fmt(r.lightLoad.kohero.p50, 2)} ms`, target: '—', baseline: `reference ${fmt(r.lightLoad.reference.p50, 2)} ms` });
+	}
+	if (r.idle) {
+		const k = r.idle.kohero;
+		const ref = r.idle.reference;
+		rows.push({
+			bench: 'connections', figure: `idle connections opened / RSS growth`, value: `${k.opened} / +${fmt(k.rssMiB - k.baselineRssMiB, 0)} MiB`,
+			target: `${k.requested} open`, baseline: `reference ${ref.opened} / +${fmt(ref.rssMiB - ref.baselineRssMiB, 0)} MiB`, ok: k.opened === k.requested
+		});
+	}
+}
+
+async function bundle(): Promise<void> {
+	console.log('\n▶ bundle size');
+	const b = await measureBundle();
+	rows.push({ bench: 'bundle', figure: 'feed page first-visit JS (gzip)', value: `${fmt(b.feedInitialJsGzKiB)} KiB (${b.feedInitialFiles} files)`, target: '≤ 200 KiB', baseline: `whole client ${fmt(b.allClientJsGzKiB)} KiB`, ok: b.feedInitialJsGzKiB <= 200 });
+	rows.push({ bench: 'bundle', figure: 'feed page first-visit CSS (gzip)', value: `${fmt(b.feedInitialCssGzKiB)} KiB`, target: '—', baseline: '—' });
+}
+
+async function docOpen(): Promise<void> {
+	console.log('\n▶ document open');
+	const d = await measureDocOpen();
+	rows.push({ bench: 'doc open', figure: `cold open, ${d.messages} messages (${fmt(d.docKiB, 0)} KiB) p50/p99`, value: `${fmt(d.cold.p50, 1)} / ${fmt(d.cold.p99, 1)} ms`, target: '< 200 ms', baseline: `warm ${fmt(d.warm.p50, 1)} / ${fmt(d.warm.p99, 1)} ms`, ok: d.cold.p99 < 200 });
+}
+
+async function load(): Promise<void> {
+	console.log('\n▶ HTTP load');
+	const [near, feed, healthz] = await runLoad(true);
+	for (const f of [near, feed]) {
+		rows.push({
+			bench: 'load', figure: `${f.target}: req/s · p50 · p99 · errors`,
+			value: `${fmt(f.requestsPerSecond, 0)} · ${f.p50Ms} ms · ${f.p99Ms} ms · ${f.errors + f.non2xx}`,
+			target: 'p99 < 50 ms, 0 errors', baseline: `/healthz ${fmt(healthz.requestsPerSecond, 0)} req/s, p99 ${healthz.p99Ms} ms`,
+			ok: f.p99Ms < 50 && f.errors + f.non2xx === 0
+		});
+	}
+}
+
+const started = Date.now();
+console.log(`Kohero benchmark suite — ${cpus().length} CPU(s), Node ${process.version}`);
+proximity();
+relay();
+await bundle();
+await docOpen();
+await load();
+
+const mark = (r: Row) => (r.ok === undefined ? '' : r.ok ? '✓' : '✗');
+const table = [
+	'| bench | figure | value | target | baseline (same run) | |',
+	'|---|---|---|---|---|---|',
+	...rows.map((r) => `| ${r.bench} | ${r.figure} | ${r.value} | ${r.target} | ${r.baseline} | ${mark(r)} |`)
+].join('\n');
+console.log(`\n${table}\n${notes.map((n) => `note: ${n}`).join('\n')}`);
+const meta = { date: new Date().toISOString(), cpus: cpus().length, node: process.version, seconds: Math.round((Date.now() - started) / 1000) };
+writeFileSync(BENCH + 'results.json', JSON.stringify({ ...meta, rows, notes }, null, 2) + '\n');
+writeFileSync(
+	BENCH + 'RESULTS.md',
+	`# Latest benchmark figures\n\nGenerated by \`npm run bench\` on ${meta.date} (${meta.cpus} CPUs, shared; Node ${meta.node}; ${meta.seconds} s). ` +
+		`Loopback only. Raw figures: [results.json](results.json).\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`
+);
