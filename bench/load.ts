@@ -22,7 +22,9 @@ export interface LoadFigure {
 	requestsPerSecond: number;
 	p50Ms: number;
 	p99Ms: number;
+	/** Socket errors (resets, refused) — autocannon counts timeouts among them too. */
 	errors: number;
+	timeouts: number;
 	non2xx: number;
 	requests: number;
 }
@@ -41,13 +43,14 @@ async function hammer(name: string, url: string, paths: string[], cookie: string
 		requestsPerSecond: result.requests.average,
 		p50Ms: result.latency.p50,
 		p99Ms: result.latency.p99,
-		errors: result.errors + result.timeouts,
+		errors: result.errors,
+		timeouts: result.timeouts,
 		non2xx: result.non2xx,
 		requests: result.requests.total
 	};
 	console.log(
 		`  ${name.padEnd(34)} ${figure.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${figure.p50Ms} ms  p99 ${figure.p99Ms} ms  ` +
-			`errors ${figure.errors}  non-2xx ${figure.non2xx}`
+			`errors ${figure.errors} (timeouts ${figure.timeouts})  non-2xx ${figure.non2xx}`
 	);
 	return figure;
 }

@@ -46,10 +46,13 @@ function proximity(): void {
 	const r = runScript('proximity.ts', 'results/proximity.json', { BENCH_SIZES: '1000000' });
 	const big = r?.results?.find((x: { initiatives: number }) => x.initiatives === 1_000_000) ?? r?.results?.at(-1);
 	if (!big) return;
-	for (const set of big.sets as { set: string; p50: number; p99: number }[]) {
+	// Issue 4: at 1 M, p50 < 1 ms, p99 < 5 ms, ≥ 100× faster than the scan.
+	for (const set of big.sets as { set: string; p50: number; p99: number; mean: number }[]) {
+		const speedup = big.scan.mean / set.mean;
 		rows.push({
-			bench: 'proximity', figure: `near query p99, ${set.set} (${big.initiatives.toLocaleString('en')})`,
-			value: `${fmt(set.p99, 2)} ms`, target: '< 50 ms', baseline: `full scan ${fmt(big.scan.mean, 0)} ms mean`, ok: set.p99 < 50
+			bench: 'proximity', figure: `near p50 / p99, ${set.set} (${big.initiatives.toLocaleString('en')})`,
+			value: `${fmt(set.p50, 2)} / ${fmt(set.p99, 2)} ms (×${fmt(speedup, 0)} scan)`, target: 'p50 < 1, p99 < 5 ms, ≥ ×100',
+			baseline: `full scan ${fmt(big.scan.mean, 0)} ms mean`, ok: set.p50 < 1 && set.p99 < 5 && speedup >= 100
 		});
 	}
 }
@@ -58,8 +61,9 @@ function relay(): void {
 	const r = runScript('relay.ts', 'results/relay.json');
 	if (!r) return;
 	const { kohero, reference } = r.throughput;
-	rows.push({ bench: 'relay', figure: 'updates/s (50 docs × 4 clients)', value: fmt(kohero.updatesPerSecond, 0), target: '≥ 50 % of reference', baseline: `reference ${fmt(reference.updatesPerSecond, 0)}`, ok: kohero.updatesPerSecond >= reference.updatesPerSecond / 2 });
-	rows.push({ bench: 'relay', figure: 'update p99 under load', value: `${fmt(kohero.p99, 0)} ms`, target: '—', baseline: `reference ${fmt(reference.p99, 0)} ms` });
+	// Issue 5: ≥ 1.0× the reference's throughput, p99 < 20 ms; 10,000 idle connections under 1 GB.
+	rows.push({ bench: 'relay', figure: 'updates/s (50 docs × 4 clients)', value: fmt(kohero.updatesPerSecond, 0), target: '≥ 1.0× reference', baseline: `reference ${fmt(reference.updatesPerSecond, 0)}`, ok: kohero.updatesPerSecond >= reference.updatesPerSecond });
+	rows.push({ bench: 'relay', figure: 'propagation p99 under that load', value: `${fmt(kohero.p99, 0)} ms`, target: '< 20 ms', baseline: `reference ${fmt(reference.p99, 0)} ms`, ok: kohero.p99 < 20 });
 	if (r.lightLoad) {
 		rows.push({ bench: 'relay', figure: 'update p50, light load', value: `${fmt(r.lightLoad.kohero.p50, 2)} ms`, target: '—', baseline: `reference ${fmt(r.lightLoad.reference.p50, 2)} ms` });
 	}
@@ -67,8 +71,8 @@ function relay(): void {
 		const k = r.idle.kohero;
 		const ref = r.idle.reference;
 		rows.push({
-			bench: 'connections', figure: `idle connections opened / RSS growth`, value: `${k.opened} / +${fmt(k.rssMiB - k.baselineRssMiB, 0)} MiB`,
-			target: `${k.requested} open`, baseline: `reference ${ref.opened} / +${fmt(ref.rssMiB - ref.baselineRssMiB, 0)} MiB`, ok: k.opened === k.requested
+			bench: 'connections', figure: `idle authenticated connections opened / process RSS`, value: `${k.opened} / ${fmt(k.rssMiB, 0)} MiB`,
+			target: `${k.requested} open, < 1 GB`, baseline: `reference ${ref.opened} / ${fmt(ref.rssMiB, 0)} MiB`, ok: k.opened === k.requested && k.rssMiB < 1024
 		});
 	}
 }
@@ -76,14 +80,18 @@ function relay(): void {
 async function bundle(): Promise<void> {
 	console.log('\n▶ bundle size');
 	const b = await measureBundle();
-	rows.push({ bench: 'bundle', figure: 'feed page first-visit JS (gzip)', value: `${fmt(b.feedInitialJsGzKiB)} KiB (${b.feedInitialFiles} files)`, target: '≤ 200 KiB', baseline: `whole client ${fmt(b.allClientJsGzKiB)} KiB`, ok: b.feedInitialJsGzKiB <= 200 });
+	// Issue 6: the feed's first render, map and editor excluded, ≤ 100 kB gzip.
+	const kB = (b.feedInitialJsGzKiB * 1024) / 1000;
+	rows.push({ bench: 'bundle', figure: 'feed first-render JS (gzip, lazy chunks excluded)', value: `${fmt(kB)} kB (${b.feedInitialFiles} files)`, target: '≤ 100 kB', baseline: `whole client ${fmt((b.allClientJsGzKiB * 1024) / 1000)} kB`, ok: kB <= 100 });
 	rows.push({ bench: 'bundle', figure: 'feed page first-visit CSS (gzip)', value: `${fmt(b.feedInitialCssGzKiB)} KiB`, target: '—', baseline: '—' });
 }
 
 async function docOpen(): Promise<void> {
 	console.log('\n▶ document open');
 	const d = await measureDocOpen();
-	rows.push({ bench: 'doc open', figure: `cold open, ${d.messages} messages (${fmt(d.docKiB, 0)} KiB) p50/p99`, value: `${fmt(d.cold.p50, 1)} / ${fmt(d.cold.p99, 1)} ms`, target: '< 200 ms', baseline: `warm ${fmt(d.warm.p50, 1)} / ${fmt(d.warm.p99, 1)} ms`, ok: d.cold.p99 < 200 });
+	// Issue 5's < 200 ms target is for opening from IndexedDB in Chromium (not measured here); this is the relay side.
+	rows.push({ bench: 'doc open', figure: `first sync from the relay, ${d.messages} messages (${fmt(d.docKiB, 0)} KiB), cold p50/p99`, value: `${fmt(d.cold.p50, 1)} / ${fmt(d.cold.p99, 1)} ms`, target: '— (see note)', baseline: `warm (in memory) ${fmt(d.warm.p50, 1)} / ${fmt(d.warm.p99, 1)} ms` });
+	notes.push('doc open from IndexedDB in Chromium (issue 5, target < 200 ms) has no benchmark in bench/ yet — not measured');
 }
 
 async function load(): Promise<void> {
@@ -92,7 +100,7 @@ async function load(): Promise<void> {
 	for (const f of [near, feed]) {
 		rows.push({
 			bench: 'load', figure: `${f.target}: req/s · p50 · p99 · errors`,
-			value: `${fmt(f.requestsPerSecond, 0)} · ${f.p50Ms} ms · ${f.p99Ms} ms · ${f.errors + f.non2xx}`,
+			value: `${fmt(f.requestsPerSecond, 0)} · ${f.p50Ms} ms · ${f.p99Ms} ms · ${f.errors + f.non2xx} (${f.timeouts} timeouts)`,
 			target: 'p99 < 50 ms, 0 errors', baseline: `/healthz ${fmt(healthz.requestsPerSecond, 0)} req/s, p99 ${healthz.p99Ms} ms`,
 			ok: f.p99Ms < 50 && f.errors + f.non2xx === 0
 		});
