@@ -81,9 +81,16 @@ export function ftsQueryFromText(text: string): string | undefined {
 	return tokens.map((t, i) => (i === tokens.length - 1 ? `"${t}"*` : `"${t}"`)).join(' ');
 }
 
-/** Initiatives within `radiusKm` of a point, nearest first, ties by id. */
-export function findNear(sqlite: Database.Database, query: ProximityQuery): ProximityPage {
-	if (query.match && countTextMatches(sqlite, query.match) <= RARE_TEXT_ROWS) {
+/**
+ * Initiatives within `radiusKm` of a point, nearest first, ties by id.
+ * `rareTextRows` picks the plan for text queries (tests force each plan with it).
+ */
+export function findNear(
+	sqlite: Database.Database,
+	query: ProximityQuery,
+	{ rareTextRows = RARE_TEXT_ROWS }: { rareTextRows?: number } = {}
+): ProximityPage {
+	if (query.match && countTextMatches(sqlite, query.match, rareTextRows) <= rareTextRows) {
 		return page(searchTextFirst(sqlite, query), query.limit);
 	}
 	// Start past the cursor: nothing before it can be on this page.
@@ -99,9 +106,10 @@ function page(hits: ProximityHit[], limit: number): ProximityPage {
 	return { hits: hits.slice(0, limit), more: hits.length > limit };
 }
 
-function countTextMatches(sqlite: Database.Database, match: string): number {
-	const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? LIMIT ${RARE_TEXT_ROWS + 1})`;
-	return (statement(sqlite, sql).get(match) as { n: number }).n;
+/** How many rows match, counting no further than `cap + 1`. */
+function countTextMatches(sqlite: Database.Database, match: string, cap: number): number {
+	const sql = 'SELECT count(*) AS n FROM (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? LIMIT ?)';
+	return (statement(sqlite, sql).get(match, cap + 1) as { n: number }).n;
 }
 
 /** Filters shared by both plans, as SQL after `WHERE …`; `d` is the distance column. */
