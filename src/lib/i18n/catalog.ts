@@ -6,10 +6,14 @@ import frCommon from './fr/common';
 import enCommon from './en/common';
 import frAccount from './fr/account';
 import enAccount from './en/account';
+import frInitiatives from './fr/initiatives';
+import enInitiatives from './en/initiatives';
+import frMap from './fr/map';
+import enMap from './en/map';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount },
-	en: { ...enCommon, ...enAccount }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap }
 };
 
 export const LOCALES = ['fr', 'en'] as const;
