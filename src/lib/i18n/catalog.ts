@@ -6,10 +6,12 @@ import frCommon from './fr/common';
 import enCommon from './en/common';
 import frAccount from './fr/account';
 import enAccount from './en/account';
+import frPwa from './fr/pwa';
+import enPwa from './en/pwa';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount },
-	en: { ...enCommon, ...enAccount }
+	fr: { ...frCommon, ...frAccount, ...frPwa },
+	en: { ...enCommon, ...enAccount, ...enPwa }
 };
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -22,8 +24,11 @@ export function parseLocale(value: string | null | undefined): Locale {
 	return value === 'en' ? 'en' : DEFAULT_LOCALE;
 }
 
+/** i18next plural keys `x_one`/`x_other` are looked up as `x` with a `count`. */
+type PluralBase<K extends string> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;
+
 type Leaves<T, P extends string = ''> = {
-	[K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+	[K in keyof T & string]: T[K] extends string ? `${P}${PluralBase<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
 /** Every message key, e.g. `nav.feed`. */
