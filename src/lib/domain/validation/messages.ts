@@ -15,5 +15,11 @@ export const M = {
 	skills: 'errors.skills',
 	category: 'errors.category',
 	id: 'errors.id',
-	number: 'errors.number'
+	number: 'errors.number',
+	radius: 'errors.radius',
+	limit: 'errors.limit',
+	cursor: 'errors.cursor',
+	bbox: 'errors.bbox',
+	role: 'errors.role',
+	query: 'errors.query'
 } as const;

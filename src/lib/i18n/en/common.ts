@@ -48,6 +48,12 @@ export default {
 		skills: 'Invalid skills (30 at most, 40 characters each).',
 		category: 'Unknown category.',
 		id: 'Invalid id (8 to 64 characters A-Z, a-z, 0-9, _ or -).',
-		number: 'Invalid number.'
+		number: 'Invalid number.',
+		radius: 'Invalid radius (more than 0 and at most 200 km).',
+		limit: 'Invalid number of results (between 1 and 100).',
+		cursor: 'Invalid pagination cursor for this search.',
+		bbox: 'Invalid bounding box (minLng,minLat,maxLng,maxLat).',
+		role: 'Invalid role (admin or member).',
+		query: 'Search too long (200 characters at most).'
 	}
 } satisfies typeof fr;

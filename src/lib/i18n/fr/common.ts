@@ -47,6 +47,12 @@ export default {
 		skills: 'Compétences invalides (30 au plus, 40 caractères chacune).',
 		category: 'Catégorie inconnue.',
 		id: 'Identifiant invalide (8 à 64 caractères A-Z, a-z, 0-9, _ ou -).',
-		number: 'Nombre invalide.'
+		number: 'Nombre invalide.',
+		radius: 'Rayon invalide (plus de 0 et au plus 200 km).',
+		limit: 'Nombre de résultats invalide (entre 1 et 100).',
+		cursor: 'Curseur de pagination invalide pour cette recherche.',
+		bbox: 'Emprise invalide (minLng,minLat,maxLng,maxLat).',
+		role: 'Rôle invalide (admin ou member).',
+		query: 'Recherche trop longue (200 caractères au plus).'
 	}
 };
