@@ -6,12 +6,16 @@ import frCommon from './fr/common';
 import enCommon from './en/common';
 import frAccount from './fr/account';
 import enAccount from './en/account';
+import frInitiatives from './fr/initiatives';
+import enInitiatives from './en/initiatives';
+import frMap from './fr/map';
+import enMap from './en/map';
 import frPwa from './fr/pwa';
 import enPwa from './en/pwa';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frPwa },
-	en: { ...enCommon, ...enAccount, ...enPwa }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frPwa },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enPwa }
 };
 
 export const LOCALES = ['fr', 'en'] as const;
