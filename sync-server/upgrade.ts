@@ -1,9 +1,16 @@
 /**
  * Routes HTTP upgrades: `/sync/:docId` goes to the relay, anything else is refused.
  * One instance per process, shared by the production server and vite's dev server.
+ * This is where the relay's seams meet SQLite, sessions and membership events.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { store } from '$store/db';
+import { createSqliteDocStore } from '$store/doc-log';
+import { onMembershipChange } from '$store/membership-events';
+import { createRelay, createLocalFanout, type RelayHooks } from '$relay/index';
+import { createActivityRecorder } from '$relay/activity';
+import { createSessionAccess } from '$relay/session-access';
 
 export interface SyncUpgrade {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -25,14 +32,39 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 	socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
+function envNumber(name: string, fallback: number): number {
+	const value = Number(process.env[name]);
+	return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
 function createSyncUpgrade(): SyncUpgrade {
+	const { sqlite } = store();
+	const docStore = createSqliteDocStore(sqlite, {
+		compactEvery: envNumber('KOHERO_COMPACT_EVERY', 500),
+		compactMinBytes: envNumber('KOHERO_COMPACT_MIN_BYTES', 256 * 1024)
+	});
+	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
+	const hooks: RelayHooks = {
+		authorize: createSessionAccess(sqlite),
+		store: docStore,
+		onChange: (docId) => activity.touch(docId)
+	};
+	const relay = createRelay({ hooks, fanout: createLocalFanout(), pingIntervalMs: envNumber('KOHERO_PING_MS', 30_000) });
+	const unsubscribe = onMembershipChange(({ initiativeId, userId, role }) =>
+		relay.setWriteAccess(initiativeId, userId, role !== null)
+	);
+
 	return {
-		handleUpgrade(req, socket) {
+		handleUpgrade(req, socket, head) {
 			const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 			if (!path.startsWith('/sync/')) return refuse(socket, 404, 'Not Found');
-			// The relay lands with the collaborative-workspace issue.
-			refuse(socket, 503, 'Service Unavailable');
+			// The provider appends the room name unencoded; anything odd fails the id check (4404).
+			relay.handleUpgrade(req, socket, head, path.slice('/sync/'.length));
 		},
-		async close() {}
+		async close() {
+			unsubscribe();
+			await relay.close();
+			activity.flush();
+		}
 	};
 }

@@ -1,0 +1,34 @@
+/** One WebSocket connection to one document, with what its user may do. */
+import { randomUUID } from 'node:crypto';
+import { WebSocket } from 'ws';
+
+export class Peer {
+	/** Opaque id used to avoid echoing a peer's own frames back to it. */
+	readonly id = randomUUID();
+	/** Awareness client ids announced over this socket, removed when it closes. */
+	readonly controlledClients = new Set<number>();
+	/** Cleared on every ping, set by the pong: a peer that stays false is dead. */
+	alive = true;
+
+	constructor(
+		readonly ws: WebSocket,
+		readonly userId: string,
+		/** Members write; signed-in non-members only read. Changes with membership. */
+		public canWrite: boolean
+	) {}
+
+	/** Sends one frame; a failed send closes the socket rather than throwing. */
+	send(frame: Uint8Array): void {
+		if (this.ws.readyState !== WebSocket.OPEN) return;
+		this.ws.send(frame, (err) => {
+			if (err) this.ws.terminate();
+		});
+	}
+
+	/** Closes this socket only. */
+	close(code: number, reason = ''): void {
+		if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
+			this.ws.close(code, reason);
+		}
+	}
+}

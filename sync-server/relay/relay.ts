@@ -1,0 +1,154 @@
+/**
+ * The relay: accepts `/sync/:docId` upgrades, keeps one Room per open
+ * document, drops dead sockets, unloads idle documents and shuts down cleanly.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { log } from '$lib/server/log';
+import { CloseCode, type Access, type Fanout, type RelayHooks } from './hooks';
+import { MAX_MESSAGE_BYTES, PING_INTERVAL_MS } from './limits';
+import { countRejected, metrics } from './metrics';
+import { Peer } from './peer';
+import { Room } from './room';
+
+export interface Relay {
+	/** Takes over an upgrade request for `docId` (already cut from the path). */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, docId: string): void;
+	/** Applies a membership change to the open sockets of `userId` on `docId`. */
+	setWriteAccess(docId: string, userId: string, canWrite: boolean): void;
+	/** Commits everything pending, closes every socket with 1001 and frees the documents. */
+	close(): Promise<void>;
+}
+
+export interface RelayOptions {
+	hooks: RelayHooks;
+	fanout: Fanout;
+	pingIntervalMs?: number;
+}
+
+const CLOSE_GRACE_MS = 1000;
+
+/** Creates a relay around its hooks and fan-out. */
+export function createRelay({ hooks, fanout, pingIntervalMs = PING_INTERVAL_MS }: RelayOptions): Relay {
+	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+	const rooms = new Map<string, Room>();
+	const sockets = new Set<WebSocket>();
+	let closing = false;
+
+	const heartbeat = setInterval(() => {
+		for (const room of rooms.values()) {
+			for (const peer of room.peers) {
+				if (!peer.alive) {
+					peer.ws.terminate();
+					continue;
+				}
+				peer.alive = false;
+				peer.ws.ping();
+			}
+		}
+	}, pingIntervalMs);
+	heartbeat.unref();
+
+	function roomFor(docId: string): Room {
+		let room = rooms.get(docId);
+		if (!room) {
+			room = new Room(docId, hooks, fanout, unloadWhenIdle);
+			rooms.set(docId, room);
+			void room.load();
+		}
+		return room;
+	}
+
+	/** Unloads a room once its last writes are committed, unless someone came back. */
+	function unloadWhenIdle(room: Room): void {
+		void room.settled().then(async () => {
+			if (room.peers.size > 0 || rooms.get(room.docId) !== room || closing) return;
+			rooms.delete(room.docId);
+			room.destroy();
+			await hooks.store.release(room.docId);
+		}).catch((err: unknown) => log.error('relay_unload_failed', { docId: room.docId, error: String(err) }));
+	}
+
+	function connect(ws: WebSocket, docId: string, access: Access): void {
+		sockets.add(ws);
+		ws.on('close', () => sockets.delete(ws));
+		if (!access.ok) {
+			countRejected(access.code === CloseCode.unauthenticated ? 'unauthenticated' : 'unknownDoc');
+			ws.close(access.code);
+			return;
+		}
+		if (closing) {
+			ws.close(CloseCode.goingAway);
+			return;
+		}
+		metrics.openConnections++;
+		const peer = new Peer(ws, access.userId, access.canWrite);
+		const room = roomFor(docId);
+		ws.on('message', (data: RawData, isBinary: boolean) => {
+			if (closing) return;
+			if (!isBinary) {
+				countRejected('malformed');
+				peer.close(CloseCode.malformed, 'binary frames only');
+				return;
+			}
+			room.receive(peer, toBytes(data));
+		});
+		ws.on('pong', () => (peer.alive = true));
+		ws.on('error', (err: Error & { code?: string }) => {
+			// ws closes with 1009 itself when a frame exceeds maxPayload.
+			if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') countRejected('tooBig');
+		});
+		ws.on('close', () => {
+			metrics.openConnections--;
+			room.detach(peer);
+		});
+		room.attach(peer);
+	}
+
+	return {
+		handleUpgrade(req, socket, head, docId) {
+			if (closing) {
+				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+				return;
+			}
+			hooks
+				.authorize(req, docId)
+				.then((access) => {
+					wss.handleUpgrade(req, socket, head, (ws) => connect(ws, docId, access));
+				})
+				.catch((err: unknown) => {
+					log.error('relay_authorize_failed', { error: String(err) });
+					socket.destroy();
+				});
+		},
+		setWriteAccess(docId, userId, canWrite) {
+			rooms.get(docId)?.setWriteAccess(userId, canWrite);
+		},
+		async close() {
+			closing = true;
+			clearInterval(heartbeat);
+			for (const ws of sockets) ws.close(CloseCode.goingAway, 'server shutting down');
+			// Everything a writer sent before now was applied; commit it all.
+			await Promise.all([...rooms.values()].map((room) => room.settled()));
+			await hooks.store.flush();
+			await waitForSockets(sockets, CLOSE_GRACE_MS);
+			for (const room of rooms.values()) room.destroy();
+			rooms.clear();
+			wss.close();
+		}
+	};
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Waits for the close handshakes, then cuts whatever is left. */
+async function waitForSockets(sockets: Set<WebSocket>, graceMs: number): Promise<void> {
+	const deadline = Date.now() + graceMs;
+	while (sockets.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+	for (const ws of sockets) ws.terminate();
+}

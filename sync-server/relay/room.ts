@@ -1,0 +1,204 @@
+/**
+ * One loaded document: its Y.Doc, awareness and peers. Runs the y-websocket
+ * protocol for it. Writers' updates are applied, committed through the
+ * DocStore, and only then fanned out; nothing uncommitted is ever sent.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { log } from '$lib/server/log';
+import { CloseCode, type Fanout, type FanoutFrame, type RelayHooks } from './hooks';
+import { MAX_DOC_BYTES } from './limits';
+import { countRejected, metrics, observePersistLatency } from './metrics';
+import { Peer } from './peer';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+export class Room {
+	readonly doc = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly peers = new Set<Peer>();
+	#loaded = false;
+	#failed = false;
+	/** Frames that arrived before the document was loaded, in arrival order. */
+	#queued: { peer: Peer; data: Uint8Array }[] = [];
+	/** Settles once every update applied so far is committed (never rejects). */
+	#lastWrite: Promise<void> = Promise.resolve();
+	#pendingWrites = 0;
+	/** Upper estimate of the encoded document size, re-measured near the limit. */
+	#sizeEstimate = 0;
+	readonly #unsubscribe: () => void;
+
+	constructor(
+		readonly docId: string,
+		private readonly hooks: RelayHooks,
+		private readonly fanout: Fanout,
+		private readonly onEmpty: (room: Room) => void
+	) {
+		// The relay itself is not a participant: no presence of its own.
+		this.awareness.setLocalState(null);
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin instanceof Peer) this.#persist(update, origin);
+		});
+		this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#onAwareness(change, origin));
+		this.#unsubscribe = fanout.subscribe(docId, (message) => this.#deliver(message));
+		metrics.loadedDocs++;
+	}
+
+	/** Reads the whole document from the store; peers' frames wait until it is done. */
+	async load(): Promise<void> {
+		try {
+			const updates = await this.hooks.store.load(this.docId);
+			this.doc.transact(() => {
+				for (const update of updates) Y.applyUpdate(this.doc, update);
+			});
+			this.#sizeEstimate = updates.reduce((sum, u) => sum + u.byteLength, 0);
+		} catch (err) {
+			this.#failed = true;
+			log.error('relay_load_failed', { docId: this.docId, error: String(err) });
+			for (const peer of this.peers) peer.close(CloseCode.internal, 'load failed');
+			return;
+		}
+		this.#loaded = true;
+		for (const peer of this.peers) this.#greet(peer);
+		const queued = this.#queued;
+		this.#queued = [];
+		for (const { peer, data } of queued) if (this.peers.has(peer)) this.receive(peer, data);
+	}
+
+	/** Adds a connected peer; it is greeted as soon as the document is loaded. */
+	attach(peer: Peer): void {
+		this.peers.add(peer);
+		if (this.#failed) peer.close(CloseCode.internal, 'load failed');
+		else if (this.#loaded) this.#greet(peer);
+	}
+
+	/** Removes a peer and, at once, the presence it controlled. */
+	detach(peer: Peer): void {
+		if (!this.peers.delete(peer)) return;
+		if (peer.controlledClients.size > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.controlledClients], null);
+		}
+		if (this.peers.size === 0) this.onEmpty(this);
+	}
+
+	/** Handles one binary frame from `peer`; a malformed one closes that peer only. */
+	receive(peer: Peer, data: Uint8Array): void {
+		if (!this.#loaded) {
+			this.#queued.push({ peer, data });
+			return;
+		}
+		try {
+			this.#handle(peer, data);
+		} catch (err) {
+			countRejected('malformed');
+			log.warn('relay_malformed_message', { docId: this.docId, error: String(err) });
+			peer.close(CloseCode.malformed, 'malformed message');
+		}
+	}
+
+	/** Resolves once every update accepted so far is committed. */
+	settled(): Promise<void> {
+		return this.#lastWrite;
+	}
+
+	/** Frees the document; the room must not be used afterwards. */
+	destroy(): void {
+		this.#unsubscribe();
+		this.awareness.destroy();
+		this.doc.destroy();
+		metrics.loadedDocs--;
+	}
+
+	/** Lets a membership change apply to open sockets at once. */
+	setWriteAccess(userId: string, canWrite: boolean): void {
+		for (const peer of this.peers) if (peer.userId === userId) peer.canWrite = canWrite;
+	}
+
+	#greet(peer: Peer): void {
+		peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+		const clients = [...this.awareness.getStates().keys()];
+		if (clients.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+	}
+
+	#handle(peer: Peer, data: Uint8Array): void {
+		const message = decodeClientMessage(data);
+		switch (message.kind) {
+			case 'syncStep1': {
+				// Computed now, sent once what it contains is committed.
+				const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector));
+				if (this.#pendingWrites === 0) peer.send(reply);
+				else void this.#lastWrite.then(() => peer.send(reply));
+				break;
+			}
+			case 'update':
+				this.#applyFromPeer(peer, message.update);
+				break;
+			case 'awareness':
+				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+				break;
+			case 'queryAwareness': {
+				const clients = [...this.awareness.getStates().keys()];
+				peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+				break;
+			}
+		}
+	}
+
+	#applyFromPeer(peer: Peer, update: Uint8Array): void {
+		if (!peer.canWrite) {
+			// Readers may sync, but what they send is neither stored nor relayed.
+			countRejected('readOnly');
+			return;
+		}
+		if (this.#sizeEstimate + update.byteLength > MAX_DOC_BYTES) {
+			// The estimate only grows; measure for real before refusing.
+			this.#sizeEstimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+			if (this.#sizeEstimate + update.byteLength > MAX_DOC_BYTES) {
+				countRejected('docTooBig');
+				peer.close(CloseCode.tooBig, 'document too large');
+				return;
+			}
+		}
+		this.#sizeEstimate += update.byteLength;
+		// Fires doc 'update' (→ #persist) only for what is new to the document.
+		Y.applyUpdate(this.doc, update, peer);
+	}
+
+	#persist(update: Uint8Array, author: Peer): void {
+		const started = performance.now();
+		const frame = encodeUpdate(update);
+		this.#pendingWrites++;
+		this.#lastWrite = this.hooks.store.append(this.docId, update, author.userId).then(
+			() => {
+				this.#pendingWrites--;
+				metrics.updatesPersisted++;
+				metrics.bytesPersisted += update.byteLength;
+				observePersistLatency(performance.now() - started);
+				this.fanout.publish({ docId: this.docId, frame, originId: author.id });
+				this.hooks.onChange(this.docId, author.userId);
+			},
+			(err: unknown) => {
+				this.#pendingWrites--;
+				// The peers hold the update; closing makes them resend it on reconnect.
+				log.error('relay_persist_failed', { docId: this.docId, error: String(err) });
+				for (const peer of this.peers) peer.close(CloseCode.internal, 'persist failed');
+			}
+		);
+	}
+
+	#onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+		if (origin instanceof Peer) {
+			for (const id of added) origin.controlledClients.add(id);
+			for (const id of removed) origin.controlledClients.delete(id);
+		}
+		const changed = [...added, ...updated, ...removed];
+		if (changed.length === 0) return;
+		const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		this.fanout.publish({ docId: this.docId, frame, originId: origin instanceof Peer ? origin.id : null });
+	}
+
+	#deliver({ frame, originId }: FanoutFrame): void {
+		for (const peer of this.peers) if (peer.id !== originId) peer.send(frame);
+	}
+}

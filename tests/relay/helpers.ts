@@ -1,0 +1,182 @@
+/**
+ * Relay test helpers: stock WebsocketProvider clients that carry a session
+ * cookie, initiatives and memberships written straight into the server's
+ * SQLite file (the initiatives API lives on another branch), and polling waits.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { Client } from '../helpers/client';
+import type { TestServer } from '../helpers/server';
+
+export interface Member {
+	id: string;
+	cookie: string;
+}
+
+/** Signs up a fresh account over HTTP. */
+export async function signup(server: TestServer): Promise<Member> {
+	const client = new Client(server.url);
+	const user = await client.signup();
+	return { id: user.id, cookie: client.cookie };
+}
+
+/** Runs `fn` on the server's database through a second connection (WAL allows it). */
+export function withDb<T>(dataDir: string, fn: (sqlite: Database.Database) => T): T {
+	const sqlite = new Database(join(dataDir, 'kohero.db'));
+	sqlite.pragma('busy_timeout = 5000');
+	try {
+		return fn(sqlite);
+	} finally {
+		sqlite.close();
+	}
+}
+
+/** Creates an initiative owned by `owner`, with `members` as plain members. */
+export function createInitiative(server: TestServer, owner: Member, members: Member[] = []): string {
+	const id = `init_${Math.random().toString(36).slice(2, 12)}`;
+	const now = Date.now();
+	withDb(server.dataDir, (sqlite) => {
+		sqlite
+			.prepare(
+				`INSERT INTO initiatives (id, owner_id, title, category, lat, lng, created_at, updated_at, last_activity_at)
+				 VALUES (?, ?, 'Jardin partagé', 'food', 45.76, 4.83, ?, ?, ?)`
+			)
+			.run(id, owner.id, now, now, now);
+		const add = sqlite.prepare('INSERT INTO memberships (initiative_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)');
+		add.run(id, owner.id, 'owner', now);
+		for (const m of members) add.run(id, m.id, 'member', now);
+	});
+	return id;
+}
+
+/** Removes a membership in SQLite and announces it to the relay (test hook). */
+export async function removeMember(server: TestServer, docId: string, member: Member): Promise<void> {
+	withDb(server.dataDir, (sqlite) =>
+		sqlite.prepare('DELETE FROM memberships WHERE initiative_id = ? AND user_id = ?').run(docId, member.id)
+	);
+	const res = await fetch(`${server.url}/__test/membership-change`, {
+		method: 'POST',
+		body: JSON.stringify({ initiativeId: docId, userId: member.id, role: null })
+	});
+	if (res.status !== 204) throw new Error(`membership hook answered ${res.status}`);
+}
+
+/** A `ws` WebSocket class that sends `cookie` on the upgrade, for WebsocketProvider. */
+export function cookieWebSocket(cookie: string): new (url: string, protocols?: string | string[]) => WebSocket {
+	return class extends WebSocket {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			super(url, protocols, { headers: { cookie } });
+		}
+	};
+}
+
+export interface SyncClient {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	destroy(): void;
+}
+
+/** A stock WebsocketProvider on `docId` with its own Y.Doc. */
+export function connectClient(wsUrl: string, docId: string, cookie: string, doc = new Y.Doc()): SyncClient {
+	const provider = new WebsocketProvider(`${wsUrl}/sync`, docId, doc, {
+		// Node has BroadcastChannel: without this, clients of one process would sync without the server.
+		disableBc: true,
+		WebSocketPolyfill: cookieWebSocket(cookie) as unknown as typeof globalThis.WebSocket
+	});
+	return {
+		doc,
+		provider,
+		destroy() {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+}
+
+/** Polls `check` until it is true; fails with `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
+}
+
+/** Resolves once the provider has finished its first sync with the server. */
+export function synced(client: SyncClient): Promise<void> {
+	return waitFor(() => client.provider.synced, 'provider synced');
+}
+
+/** Opens a raw socket to `/sync/:docId` and resolves with its close code. */
+export function closeCodeOf(wsUrl: string, docId: string, cookie?: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(`${wsUrl}/sync/${docId}`, { headers: cookie ? { cookie } : {} });
+		ws.on('close', (code) => resolve(code));
+		ws.on('error', () => undefined);
+		setTimeout(() => reject(new Error('socket was not closed')), 10_000).unref();
+	});
+}
+
+/** Opens a raw authenticated socket and waits until it is open. */
+export async function rawSocket(wsUrl: string, docId: string, cookie: string): Promise<WebSocket> {
+	const ws = new WebSocket(`${wsUrl}/sync/${docId}`, { headers: { cookie } });
+	await new Promise<void>((resolve, reject) => {
+		ws.once('open', () => resolve());
+		ws.once('error', reject);
+	});
+	return ws;
+}
+
+/** Resolves with the close code of an open socket. */
+export function closed(ws: WebSocket): Promise<number> {
+	return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+}
+
+/** The text of every message in a doc's `messages` array. */
+export function texts(doc: Y.Doc, name = 'messages'): string[] {
+	return doc.getArray<Y.Map<unknown>>(name).toArray().map((m) => String(m.get('text')));
+}
+
+/** Appends `{id, authorId, text, createdAt}` to `messages` (API.md's shape). */
+export function say(doc: Y.Doc, authorId: string, text: string): void {
+	const message = new Y.Map<unknown>();
+	message.set('id', `${doc.clientID}-${Math.random().toString(36).slice(2)}`);
+	message.set('authorId', authorId);
+	message.set('text', text);
+	message.set('createdAt', new Date().toISOString());
+	doc.getArray<Y.Map<unknown>>('messages').push([message]);
+}
+
+/** Everything the server has stored for `docId`, merged into a fresh doc. */
+export function storedDoc(dataDir: string, docId: string): Y.Doc {
+	const doc = new Y.Doc();
+	withDb(dataDir, (sqlite) => {
+		const snapshot = sqlite.prepare('SELECT state FROM doc_snapshots WHERE doc_id = ?').get(docId) as
+			| { state: Buffer }
+			| undefined;
+		if (snapshot) Y.applyUpdate(doc, snapshot.state);
+		const rows = sqlite.prepare('SELECT "update" FROM doc_updates WHERE doc_id = ? ORDER BY seq').all(docId) as {
+			update: Buffer;
+		}[];
+		for (const row of rows) Y.applyUpdate(doc, row.update);
+	});
+	return doc;
+}
+
+/**
+ * Resolves once the server has processed everything `from` sent so far: the
+ * relay handles a socket's frames in order, so an awareness mark sent last and
+ * seen by `observer` comes after them.
+ */
+export async function processedBy(from: SyncClient, observer: SyncClient): Promise<void> {
+	const mark = Math.random();
+	from.provider.awareness.setLocalStateField('mark', mark);
+	const clientId = from.doc.clientID;
+	await waitFor(
+		() => (observer.provider.awareness.getStates().get(clientId) as { mark?: number } | undefined)?.mark === mark,
+		'awareness mark'
+	);
+}
