@@ -10,12 +10,14 @@ import frInitiatives from './fr/initiatives';
 import enInitiatives from './en/initiatives';
 import frMap from './fr/map';
 import enMap from './en/map';
+import frWorkspace from './fr/workspace';
+import enWorkspace from './en/workspace';
 import frPwa from './fr/pwa';
 import enPwa from './en/pwa';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frPwa },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enPwa }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa }
 };
 
 export const LOCALES = ['fr', 'en'] as const;
