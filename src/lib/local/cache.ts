@@ -41,9 +41,11 @@ export async function readMyInitiatives(): Promise<InitiativeRow[]> {
 }
 
 /** Records the server's list of my initiatives (`GET /api/me/initiatives`). */
-export async function saveMyInitiatives(items: { initiative: Initiative; role: Role }[]): Promise<void> {
+export async function saveMyInitiatives(items: (Initiative & { role: Role })[]): Promise<void> {
 	const now = Date.now();
-	await localDb().initiatives.bulkPut(items.map((i) => ({ id: i.initiative.id, initiative: i.initiative, viewerRole: i.role, savedAt: now })));
+	await localDb().initiatives.bulkPut(
+		items.map(({ role, ...initiative }) => ({ id: initiative.id, initiative, viewerRole: role, savedAt: now }))
+	);
 }
 
 export async function setViewerRole(id: string, role: Role | null, memberDelta: number): Promise<void> {

@@ -11,8 +11,14 @@ import { localDb } from './db';
 import { readMe, saveInitiative, saveMe, setViewerRole } from './cache';
 import { queueChange } from './outbox-runner';
 
-/** Creates an initiative with a client-chosen id (safe to replay); returns the id. */
-export async function createInitiative(input: InitiativeCreate, owner: PublicUser): Promise<Initiative> {
+/**
+ * Each change resolves once it is stored locally and, if online, sent:
+ * `sent` is false when it waits in the outbox ("en attente de connexion").
+ */
+type Queued = Promise<{ sent: boolean }>;
+
+/** Creates an initiative with a client-chosen id (safe to replay). */
+export async function createInitiative(input: InitiativeCreate, owner: PublicUser): Promise<{ initiative: Initiative; sent: boolean }> {
 	const id = input.id ?? newId();
 	const now = new Date().toISOString();
 	const initiative: Initiative = {
@@ -29,31 +35,31 @@ export async function createInitiative(input: InitiativeCreate, owner: PublicUse
 		owner: { id: owner.id, displayName: owner.displayName, kind: owner.kind }
 	};
 	await saveInitiative(initiative, 'owner');
-	await queueChange({ kind: 'create', initiativeId: id, body: { ...input, id } });
-	return initiative;
+	const { sent } = await queueChange({ kind: 'create', initiativeId: id, body: { ...input, id } });
+	return { initiative, sent };
 }
 
-export async function editInitiative(id: string, patch: InitiativePatch): Promise<void> {
+export async function editInitiative(id: string, patch: InitiativePatch): Queued {
 	const row = await localDb().initiatives.get(id);
 	if (row) await saveInitiative({ ...row.initiative, ...patch, updatedAt: new Date().toISOString() }, row.viewerRole);
-	await queueChange({ kind: 'patch', initiativeId: id, body: patch });
+	return queueChange({ kind: 'patch', initiativeId: id, body: patch });
 }
 
-export async function joinInitiative(id: string): Promise<void> {
+export async function joinInitiative(id: string): Queued {
 	const row = await localDb().initiatives.get(id);
 	if (!row?.viewerRole) await setViewerRole(id, 'member', 1);
-	await queueChange({ kind: 'join', initiativeId: id });
+	return queueChange({ kind: 'join', initiativeId: id });
 }
 
-export async function leaveInitiative(id: string): Promise<void> {
+export async function leaveInitiative(id: string): Queued {
 	const row = await localDb().initiatives.get(id);
 	if (row?.viewerRole) await setViewerRole(id, null, -1);
-	await queueChange({ kind: 'leave', initiativeId: id });
+	return queueChange({ kind: 'leave', initiativeId: id });
 }
 
 /** Changes my profile; `current` is what the page shows when the cache has nothing yet. */
-export async function changeProfile(patch: ProfilePatch, current?: Me): Promise<void> {
+export async function changeProfile(patch: ProfilePatch, current?: Me): Queued {
 	const me = (await readMe()) ?? current;
 	if (me) await saveMe({ ...me, ...patch });
-	await queueChange({ kind: 'profile', body: patch });
+	return queueChange({ kind: 'profile', body: patch });
 }

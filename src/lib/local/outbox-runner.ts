@@ -50,20 +50,25 @@ async function flushOnce(): Promise<FlushResult> {
 	return outbox().flush();
 }
 
-/** Replays now; schedules the next attempt. Never throws (errors are retried later). */
+/** Replays now and schedules the next attempt; resolves with what happened (never rejects). */
+export async function replayNow(): Promise<FlushResult | null> {
+	try {
+		const result = await flushOnce();
+		clearTimeout(timer);
+		if (result.retryAt !== null) timer = setTimeout(kickOutbox, Math.max(0, result.retryAt - Date.now()));
+		for (const listener of listeners) listener(result);
+		return result;
+	} catch (err) {
+		console.error('outbox replay failed', err);
+		clearTimeout(timer);
+		timer = setTimeout(kickOutbox, SWEEP_MS);
+		return null;
+	}
+}
+
+/** Fire-and-forget form of replayNow, for events and timers (it handles its own errors). */
 export function kickOutbox(): void {
-	flushOnce().then(
-		(result) => {
-			clearTimeout(timer);
-			if (result.retryAt !== null) timer = setTimeout(kickOutbox, Math.max(0, result.retryAt - Date.now()));
-			for (const listener of listeners) listener(result);
-		},
-		(err: unknown) => {
-			console.error('outbox replay failed', err);
-			clearTimeout(timer);
-			timer = setTimeout(kickOutbox, SWEEP_MS);
-		}
-	);
+	void replayNow();
 }
 
 /** Called after each replay (the sync status records "synchronisé à"). */
@@ -85,8 +90,15 @@ export function startOutbox(): void {
 	kickOutbox();
 }
 
-/** Queues a change made on this device and tries to send it right away. */
-export async function queueChange(mutation: Mutation): Promise<void> {
-	await outbox().enqueue(mutation);
-	if (started) kickOutbox();
+/**
+ * Queues a change made on this device and, when online, tries to send it (and
+ * anything before it) right away. `sent` tells whether it reached the server now.
+ */
+export async function queueChange(mutation: Mutation): Promise<{ sent: boolean }> {
+	const seq = await outbox().enqueue(mutation);
+	if (!navigator.onLine) return { sent: false };
+	// The person acted with the network up: no reason to wait out an earlier backoff.
+	await outbox().resetBackoff();
+	await replayNow();
+	return { sent: (await localDb().outbox.get(seq)) === undefined };
 }
