@@ -24,11 +24,8 @@ class AppUpdate {
 		const wb = new Workbox('/service-worker.js');
 		this.#wb = wb;
 		wb.addEventListener('waiting', () => (this.available = true));
-		wb.addEventListener('controlling', (event) => {
-			this.controlled = true;
-			// Only the tab that asked reloads; others keep their state until told.
-			if (event.isUpdate && this.#applying) window.location.reload();
-		});
+		// Only the tab that asked reloads (see apply); others keep their state until told.
+		wb.addEventListener('controlling', () => (this.controlled = true));
 		this.controlled = Boolean(navigator.serviceWorker.controller);
 		await wb.register();
 		const check = () => void wb.update().catch(() => undefined);
@@ -49,8 +46,16 @@ class AppUpdate {
 			return;
 		}
 		this.confirming = false;
+		if (this.#applying) return;
 		this.#applying = true;
+		// Reload exactly once, when the new version has taken control.
+		navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
 		this.#wb.messageSkipWaiting();
+		// Also reach a worker found by an update check workbox-window did not start itself.
+		navigator.serviceWorker
+			.getRegistration()
+			.then((registration) => registration?.waiting?.postMessage({ type: 'SKIP_WAITING' }))
+			.catch((err: unknown) => console.error('update activation failed', err));
 	}
 
 	/** "Plus tard": keep the current version until the next visit. */
