@@ -2,7 +2,9 @@
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import type { Initiative, Member, Role } from '$lib/types';
-import { readInitiative, saveInitiative } from '$lib/local/cache';
+
+/** The local copy (Dexie), loaded only in the browser and only when used. */
+const localCache = () => import('$lib/local/cache');
 
 export interface InitiativeView {
 	initiative: Initiative;
@@ -19,14 +21,16 @@ type Fetch = typeof fetch;
 export async function fetchInitiative(fetch: Fetch, id: string): Promise<InitiativeView> {
 	const response = await fetch(`/api/initiatives/${encodeURIComponent(id)}`).catch(() => null);
 	if (!response && browser) {
-		const local = await readInitiative(id).catch(() => undefined);
+		const local = await localCache()
+			.then((cache) => cache.readInitiative(id))
+			.catch(() => undefined);
 		if (local) return { initiative: local.initiative, viewerRole: local.viewerRole };
 	}
 	if (!response) error(503, 'Initiative indisponible hors connexion.');
 	if (response.status === 404 || response.status === 400) error(404, 'Initiative introuvable.');
 	if (!response.ok) error(response.status >= 500 ? 503 : response.status, 'Initiative indisponible.');
 	const view = (await response.json()) as InitiativeView;
-	if (browser) await saveInitiative(view.initiative, view.viewerRole).catch(() => undefined);
+	if (browser) await localCache().then((cache) => cache.saveInitiative(view.initiative, view.viewerRole)).catch(() => undefined);
 	return view;
 }
 

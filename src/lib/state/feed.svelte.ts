@@ -6,7 +6,8 @@
 import { api, ApiClientError } from '$lib/api/client';
 import type { Category } from '$lib/domain/validation/initiative';
 import type { NearbyInitiative } from '$lib/types';
-import { readCachedFeed, readLocalCreations, saveCachedFeed, withLocalCreations } from '$lib/local/feed-cache';
+// The offline copy (Dexie) loads on first use, outside the feed's first render.
+const feedCache = () => import('$lib/local/feed-cache');
 
 export const RADII_KM = [2, 5, 10, 25, 50] as const;
 export const PAGE_SIZE = 20;
@@ -107,8 +108,9 @@ export class Feed {
 			if (generation !== this.#generation) return;
 			let items = page.items;
 			if (!append) {
-				await saveCachedFeed(items).catch(() => undefined);
-				items = withLocalCreations(items, await this.#localCreations());
+				const cache = await feedCache();
+				await cache.saveCachedFeed(items).catch(() => undefined);
+				items = cache.withLocalCreations(items, await this.#localCreations());
 			}
 			if (generation !== this.#generation) return;
 			this.items = append ? [...this.items, ...items] : items;
@@ -134,10 +136,12 @@ export class Feed {
 
 	async #localCreations(): Promise<NearbyInitiative[]> {
 		if (!this.origin) return [];
+		const { readLocalCreations } = await feedCache();
 		return readLocalCreations(this.origin.lat, this.origin.lng).catch(() => []);
 	}
 
 	async #offlineItems(): Promise<NearbyInitiative[]> {
+		const { readCachedFeed, withLocalCreations } = await feedCache();
 		const cached = await readCachedFeed().catch(() => []);
 		return withLocalCreations(cached, await this.#localCreations());
 	}

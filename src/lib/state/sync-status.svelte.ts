@@ -2,9 +2,11 @@
  * Sync at a glance: online or not, changes waiting in the outbox, refusals to
  * show, and when the device last reached the server. Reads the outbox live.
  */
-import { liveQuery, type Subscription } from 'dexie';
-import { localDb, type OutboxEntry } from '$lib/local/db';
-import { onFlushed, outbox, kickOutbox } from '$lib/local/outbox-runner';
+import type { Subscription } from 'dexie';
+import type { OutboxEntry } from '$lib/local/db';
+
+// Dexie and the outbox load after the first render: the header needs none of it to draw.
+const local = () => Promise.all([import('dexie'), import('$lib/local/db'), import('$lib/local/outbox-runner')]);
 
 class SyncStatus {
 	online = $state(true);
@@ -21,12 +23,16 @@ class SyncStatus {
 	retryError = $derived(this.online ? (this.pending.find((e) => e.error)?.error ?? null) : null);
 	#subscription: Subscription | undefined;
 
+	#started = false;
+
 	/** Starts watching (root layout, once, in the browser). */
-	start(): void {
-		if (this.#subscription) return;
+	async start(): Promise<void> {
+		if (this.#started) return;
+		this.#started = true;
 		this.online = navigator.onLine;
 		window.addEventListener('online', () => (this.online = true));
 		window.addEventListener('offline', () => (this.online = false));
+		const [{ liveQuery }, { localDb }, { onFlushed }] = await local();
 		this.#subscription = liveQuery(() => localDb().outbox.orderBy('seq').toArray()).subscribe({
 			next: (rows) => (this.entries = rows),
 			error: (err: unknown) => console.error('outbox watch failed', err)
@@ -42,11 +48,13 @@ class SyncStatus {
 
 	/** The person has read a refusal: forget it. */
 	async dismiss(seq: number): Promise<void> {
+		const [, , { outbox }] = await local();
 		await outbox().dismiss(seq);
 	}
 
 	/** Try a refused change again. */
 	async retry(seq: number): Promise<void> {
+		const [, , { outbox, kickOutbox }] = await local();
 		await outbox().retry(seq);
 		kickOutbox();
 	}
