@@ -3,6 +3,7 @@
  * `/healthz`, and the `/sync/:docId` WebSocket relay, over one SQLite store.
  */
 import { createServer } from 'node:http';
+import { testServiceWorker } from './test-service-worker';
 import type { AddressInfo } from 'node:net';
 import { closeStore, openStore } from '$store/db';
 import { log } from '$lib/server/log';
@@ -25,7 +26,9 @@ const { handler } = (await import(handlerUrl)) as {
 	handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 };
 
+const serveTestWorker = testServiceWorker(new URL('./client/service-worker.js', import.meta.url));
 const server = createServer((req, res) => {
+	if (serveTestWorker?.(req, res)) return;
 	if (useOwnProtocol) {
 		req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	}
