@@ -9,12 +9,12 @@
  * the /sync WebSocket are never touched.
  */
 import { build, files, prerendered, version } from '$service-worker';
-import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { cleanupOutdatedCaches, matchPrecache, precache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
-import { isPersonalApiRead, isTileRequest, isUncached, RUNTIME_CACHES } from './lib/local/sw-routes';
+import { isPersonalApiRead, isTileRequest, isUncached, mayServeStale, RUNTIME_CACHES } from './lib/local/sw-routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -22,9 +22,12 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 precacheAndRoute([
 	...build.map((url) => ({ url, revision: null })),
 	...files.filter((url) => !url.endsWith('.map')).map((url) => ({ url, revision: version })),
-	...prerendered.map((url) => ({ url, revision: version })),
-	{ url: '/', revision: version }
+	...prerendered.map((url) => ({ url, revision: version }))
 ]);
+// The shell is kept for offline fallback only, never served in place of the network:
+// `/` is rendered per person and per language, so routing it from the precache
+// would show a stale, possibly signed-out, page to someone online.
+precache([{ url: '/', revision: version }]);
 cleanupOutdatedCaches();
 
 const ok = new CacheableResponsePlugin({ statuses: [200] });
@@ -50,16 +53,18 @@ registerRoute(
 	})
 );
 
-// API reads: stale-while-revalidate, except when the app asks for fresh data
-// (fetch with `cache: 'no-cache'`, e.g. right after its own write), then network-first.
+// API reads: lists around a point are stale-while-revalidate; what reflects the
+// person's own writes (an initiative, its members, me) is network-first, served
+// from the cache only when the network fails or is slower than 4 s. A fetch with
+// `cache: 'no-cache'` (right after the app's own write) is always network-first.
 const apiPlugins = [ok, new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 })];
-const apiFresh = new NetworkFirst({ cacheName: RUNTIME_CACHES.api, networkTimeoutSeconds: 6, plugins: apiPlugins });
+const apiFresh = new NetworkFirst({ cacheName: RUNTIME_CACHES.api, networkTimeoutSeconds: 4, plugins: apiPlugins });
 const apiStale = new StaleWhileRevalidate({ cacheName: RUNTIME_CACHES.api, plugins: apiPlugins });
 registerRoute(
 	({ request, url, sameOrigin }) => sameOrigin && request.method === 'GET' && isPersonalApiRead(url),
 	(options) => {
 		const wantsFresh = ['no-cache', 'reload', 'no-store'].includes(options.request.cache);
-		return (wantsFresh ? apiFresh : apiStale).handle(options);
+		return (wantsFresh || !mayServeStale(options.url) ? apiFresh : apiStale).handle(options);
 	}
 );
 

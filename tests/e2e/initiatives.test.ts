@@ -103,7 +103,7 @@ describe('initiatives near you', () => {
 
 		await listed.click();
 		await page.waitForURL(initiativeUrl);
-		await page.getByRole('button', { name: 'Rejoindre' }).click();
+		await page.getByRole('button', { name: 'Rejoindre', exact: true }).click();
 		await page.getByRole('button', { name: 'Quitter' }).waitFor();
 		await page.locator('.members li', { hasText: 'Bruno' }).getByText('Membre').waitFor();
 		// Signed in: the workspace area is there.

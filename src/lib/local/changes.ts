@@ -9,16 +9,20 @@ import type { Initiative, Me, PublicUser } from '$lib/types';
 import { newId } from '$lib/domain/ids';
 import { localDb } from './db';
 import { readMe, saveInitiative, saveMe, setViewerRole } from './cache';
-import { queueChange } from './outbox-runner';
+import { queueChange, type Refusal } from './outbox-runner';
 
 /**
  * Each change resolves once it is stored locally and, if online, sent:
- * `sent` is false when it waits in the outbox ("en attente de connexion").
+ * `sent` is false when it waits in the outbox ("en attente de connexion");
+ * `refused` says why the server said no when it was online (the local copy is restored).
  */
-type Queued = Promise<{ sent: boolean }>;
+type Queued = Promise<{ sent: boolean; refused?: Refusal }>;
 
 /** Creates an initiative with a client-chosen id (safe to replay). */
-export async function createInitiative(input: InitiativeCreate, owner: PublicUser): Promise<{ initiative: Initiative; sent: boolean }> {
+export async function createInitiative(
+	input: InitiativeCreate,
+	owner: PublicUser
+): Promise<{ initiative: Initiative; sent: boolean; refused?: Refusal }> {
 	const id = input.id ?? newId();
 	const now = new Date().toISOString();
 	const initiative: Initiative = {
@@ -35,8 +39,9 @@ export async function createInitiative(input: InitiativeCreate, owner: PublicUse
 		owner: { id: owner.id, displayName: owner.displayName, kind: owner.kind }
 	};
 	await saveInitiative(initiative, 'owner');
-	const { sent } = await queueChange({ kind: 'create', initiativeId: id, body: { ...input, id } });
-	return { initiative, sent };
+	const result = await queueChange({ kind: 'create', initiativeId: id, body: { ...input, id } });
+	if (result.refused) await localDb().initiatives.delete(id);
+	return { initiative, ...result };
 }
 
 export async function editInitiative(id: string, patch: InitiativePatch): Queued {
@@ -48,13 +53,17 @@ export async function editInitiative(id: string, patch: InitiativePatch): Queued
 export async function joinInitiative(id: string): Queued {
 	const row = await localDb().initiatives.get(id);
 	if (!row?.viewerRole) await setViewerRole(id, 'member', 1);
-	return queueChange({ kind: 'join', initiativeId: id });
+	const result = await queueChange({ kind: 'join', initiativeId: id });
+	if (result.refused && row && !row.viewerRole) await setViewerRole(id, null, -1);
+	return result;
 }
 
 export async function leaveInitiative(id: string): Queued {
 	const row = await localDb().initiatives.get(id);
 	if (row?.viewerRole) await setViewerRole(id, null, -1);
-	return queueChange({ kind: 'leave', initiativeId: id });
+	const result = await queueChange({ kind: 'leave', initiativeId: id });
+	if (result.refused && row?.viewerRole) await setViewerRole(id, row.viewerRole, 1);
+	return result;
 }
 
 /** Changes my profile; `current` is what the page shows when the cache has nothing yet. */

@@ -28,7 +28,7 @@ export interface OutboxEntry {
 	attempts: number;
 	/** Epoch ms before which no retry is made (backoff after a network or server error). */
 	nextAttemptAt: number;
-	error?: { status: number; code: string; message: string };
+	error?: { status: number; code: string; message: string; fields?: Record<string, string> };
 }
 
 /** One line of the proximity feed as last seen, in the order shown. */

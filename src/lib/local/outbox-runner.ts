@@ -90,15 +90,31 @@ export function startOutbox(): void {
 	kickOutbox();
 }
 
+/** Why the server refused a change sent while online. */
+export interface Refusal {
+	status: number;
+	code: string;
+	message: string;
+	fields?: Record<string, string>;
+}
+
 /**
  * Queues a change made on this device and, when online, tries to send it (and
  * anything before it) right away. `sent` tells whether it reached the server now.
+ * A change the server refuses right away comes back as `refused` and leaves the
+ * outbox: the person sees the reason where they acted, not later in a panel.
  */
-export async function queueChange(mutation: Mutation): Promise<{ sent: boolean }> {
+export async function queueChange(mutation: Mutation): Promise<{ sent: boolean; refused?: Refusal }> {
 	const seq = await outbox().enqueue(mutation);
 	if (!navigator.onLine) return { sent: false };
 	// The person acted with the network up: no reason to wait out an earlier backoff.
 	await outbox().resetBackoff();
 	await replayNow();
-	return { sent: (await localDb().outbox.get(seq)) === undefined };
+	const entry = await localDb().outbox.get(seq);
+	if (entry === undefined) return { sent: true };
+	if (entry.state === 'failed' && entry.error) {
+		await outbox().dismiss(seq);
+		return { sent: false, refused: entry.error };
+	}
+	return { sent: false };
 }

@@ -128,6 +128,7 @@ export class Outbox {
 }
 
 function errorOf(status: number, body: unknown): OutboxEntry['error'] {
-	const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-	return { status, code: error?.code ?? (status === 0 ? 'network' : 'http_error'), message: error?.message ?? '' };
+	const error = (body as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
+	const code = error?.code ?? (status === 0 ? 'network' : 'http_error');
+	return { status, code, message: error?.message ?? '', ...(error?.fields ? { fields: error.fields } : {}) };
 }

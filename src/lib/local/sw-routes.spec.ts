@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonalApiRead, isTileRequest, isUncached, RUNTIME_CACHES } from './sw-routes';
+import { isPersonalApiRead, isTileRequest, isUncached, RUNTIME_CACHES, mayServeStale } from './sw-routes';
 
 const u = (path: string, origin = 'https://kohero.fr') => new URL(path, origin);
 
@@ -38,4 +38,16 @@ describe('service worker routes', () => {
 		expect(RUNTIME_CACHES.isPersonal(RUNTIME_CACHES.api)).toBe(true);
 		expect(RUNTIME_CACHES.isPersonal(RUNTIME_CACHES.tiles)).toBe(false);
 	});
+});
+
+describe('mayServeStale', () => {
+	it.each([
+		['/api/initiatives/near', true],
+		['/api/initiatives.geojson', true],
+		['/api/people/near', true],
+		['/api/me', false],
+		['/api/me/initiatives', false],
+		['/api/initiatives/abcdefgh12', false],
+		['/api/initiatives/abcdefgh12/members', false]
+	])('%s → %s', (path, stale) => expect(mayServeStale(new URL(path, 'https://kohero.test'))).toBe(stale));
 });

@@ -35,6 +35,18 @@ const API_READS = [
 	/^\/api\/people\/near$/
 ];
 
+/**
+ * Reads where a slightly stale answer is fine while the fresh one loads (lists
+ * around a point). Everything else the pages read must reflect the person's own
+ * last write (join, edit, profile), so it goes to the network first.
+ */
+const BROWSING_READS = [/^\/api\/initiatives\/near$/, /^\/api\/initiatives\.geojson$/, /^\/api\/people\/near$/];
+
+/** Whether a cached read may be served before revalidating (stale-while-revalidate). */
+export function mayServeStale(url: URL): boolean {
+	return BROWSING_READS.some((re) => re.test(url.pathname));
+}
+
 /** The API GETs that the feed and pages read, kept for offline use. */
 export function isPersonalApiRead(url: URL): boolean {
 	return !isUncached(url) && API_READS.some((re) => re.test(url.pathname));
