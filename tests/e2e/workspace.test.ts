@@ -10,7 +10,7 @@ import { Client } from '../helpers/client';
 import { launchBrowser, seriousA11yViolations } from '../helpers/browser';
 import { OfflineCache } from './offline-cache';
 
-const PAGE = process.env.WORKSPACE_PAGE ?? '/initiatives/';
+const PAGE = '/initiatives/';
 const TIMEOUT = 10_000;
 
 let server: TestServer;

@@ -6,12 +6,16 @@ import frCommon from './fr/common';
 import enCommon from './en/common';
 import frAccount from './fr/account';
 import enAccount from './en/account';
+import frInitiatives from './fr/initiatives';
+import enInitiatives from './en/initiatives';
+import frMap from './fr/map';
+import enMap from './en/map';
 import frWorkspace from './fr/workspace';
 import enWorkspace from './en/workspace';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frWorkspace },
-	en: { ...enCommon, ...enAccount, ...enWorkspace }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

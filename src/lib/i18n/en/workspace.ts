@@ -2,7 +2,6 @@ import type fr from '../fr/workspace';
 
 export default {
 	workspace: {
-		title: 'Workspace',
 		tabs: { label: 'Workspace', notes: 'Notes', tasks: 'Tasks', discussion: 'Discussion', ideas: 'Ideas' },
 		status: {
 			label: 'Sync status',

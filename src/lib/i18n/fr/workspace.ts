@@ -1,7 +1,6 @@
 /** The collaborative workspace of an initiative: notes, tasks, discussion, ideas. */
 export default {
 	workspace: {
-		title: 'Espace de travail',
 		tabs: { label: 'Espace de travail', notes: 'Notes', tasks: 'Tâches', discussion: 'Discussion', ideas: 'Idées' },
 		status: {
 			label: 'État de la synchronisation',

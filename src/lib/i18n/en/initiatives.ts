@@ -1,0 +1,110 @@
+import type fr from '../fr/initiatives';
+
+export default {
+	category: {
+		environment: 'Environment',
+		food: 'Food',
+		energy: 'Energy',
+		mobility: 'Mobility',
+		solidarity: 'Solidarity',
+		culture: 'Culture',
+		education: 'Education',
+		democracy: 'Local democracy',
+		other: 'Other'
+	},
+	feed: {
+		title: 'Initiatives feed',
+		heading: 'Initiatives near you',
+		origin: 'Search around',
+		aroundHome: 'My home',
+		aroundPosition: 'My position',
+		aroundPlace: 'A town',
+		locating: 'Locating…',
+		locateFailed: 'Position unavailable: allow geolocation or search for a town.',
+		noHome: "You haven't set your home yet, so the feed doesn't know where to look.",
+		setHome: 'Set my home',
+		searchPlace: 'Town',
+		aroundLabel: 'Around {{place}}',
+		radius: 'Distance',
+		radiusChip: '{{km}} km',
+		category: 'Category',
+		allCategories: 'All',
+		query: 'Search',
+		queryHint: 'A word from the title, summary or place',
+		filters: 'Filters',
+		loading: 'Loading initiatives…',
+		error: 'Could not load initiatives.',
+		empty: 'No initiative within {{km}} km — start the first one!',
+		emptyQuery: 'No initiative matches “{{q}}” within {{km}} km.',
+		count: '{{count}} initiatives shown',
+		create: 'Start an initiative',
+		more: 'Show more',
+		end: "You've seen everything within this radius.",
+		people: 'Engaged neighbours'
+	},
+	card: {
+		distance: '{{distance}} away',
+		membersOne: '{{count}} member',
+		membersOther: '{{count}} members'
+	},
+	role: {
+		owner: 'Founder',
+		admin: 'Admin',
+		member: 'Member'
+	},
+	initiative: {
+		place: 'Place',
+		createdOn: 'Started on {{date}} by {{name}}',
+		noSummary: 'No description yet.',
+		members: 'Members',
+		membersLoading: 'Loading members…',
+		join: 'Join',
+		leave: 'Leave',
+		joined: 'You are part of this initiative.',
+		left: 'You left the initiative.',
+		lastOwner: 'You are the only founder: you cannot leave the initiative.',
+		makeAdmin: 'Make admin',
+		removeAdmin: 'Remove admin role',
+		roleOf: 'Role of {{name}}',
+		edit: 'Edit',
+		loginToJoin: 'Log in to join this initiative and open its workspace.',
+		workspace: 'Workspace',
+		map: 'Map of the place',
+		you: '(you)'
+	},
+	form: {
+		newTitle: 'Start an initiative',
+		editTitle: 'Edit the initiative',
+		title: 'Title',
+		titleHint: '3 to 120 characters.',
+		summary: 'Summary',
+		summaryHint: 'What you propose, for whom, how to help. 2000 characters at most.',
+		category: 'Category',
+		chooseCategory: 'Choose a category',
+		place: 'Place',
+		placeSearch: 'Search for a town',
+		placeMapHint: 'Or tap the map to place the point.',
+		placeChosen: 'Chosen place: {{place}}',
+		placeNone: 'No place chosen.',
+		placeRequired: 'Choose a place.',
+		publish: 'Publish',
+		publishing: 'Publishing…',
+		save: 'Save changes',
+		cancel: 'Cancel'
+	},
+	mine: {
+		title: 'My initiatives',
+		owned: 'The ones I lead',
+		joined: 'The ones I joined',
+		empty: "You aren't part of any initiative yet.",
+		emptyFeed: 'Browse the feed',
+		emptyCreate: 'Start an initiative',
+		error: 'Could not load your initiatives.'
+	},
+	errorPage: {
+		notFoundTitle: 'Page not found',
+		notFoundText: 'This address leads nowhere: the initiative may have been deleted or the link is incomplete.',
+		errorTitle: 'Oops, something went wrong',
+		feed: 'Back to the feed'
+	}
+} satisfies typeof fr;

@@ -1,0 +1,130 @@
+/**
+ * The proximity feed: where to look, the filters, and the pages fetched so
+ * far. Every request goes through `#fetchPage`, the one place an offline cache
+ * can hook into later.
+ */
+import { api, ApiClientError } from '$lib/api/client';
+import type { Category } from '$lib/domain/validation/initiative';
+import type { NearbyInitiative } from '$lib/types';
+
+export const RADII_KM = [2, 5, 10, 25, 50] as const;
+export const PAGE_SIZE = 20;
+const QUERY_DEBOUNCE_MS = 350;
+
+export type OriginKind = 'home' | 'position' | 'place';
+export interface FeedOrigin {
+	kind: OriginKind;
+	lat: number;
+	lng: number;
+	/** A place name to show, when known. */
+	label?: string;
+}
+
+interface NearPage {
+	items: NearbyInitiative[];
+	nextCursor: string | null;
+}
+
+export type FeedStatus = 'idle' | 'loading' | 'more' | 'ready' | 'error';
+
+export class Feed {
+	origin = $state<FeedOrigin | null>(null);
+	radiusKm = $state<number>(10);
+	category = $state<Category | ''>('');
+	query = $state('');
+	items = $state<NearbyInitiative[]>([]);
+	status = $state<FeedStatus>('idle');
+	/** Translatable reason of the last failure: network or server. */
+	error = $state<'network' | 'server' | null>(null);
+	#nextCursor = $state<string | null>(null);
+	/** Answers to superseded queries are dropped. */
+	#generation = 0;
+	#debounce: ReturnType<typeof setTimeout> | undefined;
+
+	readonly hasMore = $derived(this.#nextCursor !== null);
+	readonly busy = $derived(this.status === 'loading' || this.status === 'more');
+
+	setOrigin(origin: FeedOrigin | null): void {
+		this.origin = origin;
+		void this.reload();
+	}
+
+	setRadius(km: number): void {
+		this.radiusKm = km;
+		void this.reload();
+	}
+
+	setCategory(category: Category | ''): void {
+		this.category = category;
+		void this.reload();
+	}
+
+	/** Typing in the search box: reload once the person pauses. */
+	setQuery(query: string): void {
+		this.query = query;
+		clearTimeout(this.#debounce);
+		this.#debounce = setTimeout(() => void this.reload(), QUERY_DEBOUNCE_MS);
+	}
+
+	/** Fetches the first page again for the current origin and filters. */
+	async reload(): Promise<void> {
+		clearTimeout(this.#debounce);
+		const generation = ++this.#generation;
+		this.#nextCursor = null;
+		if (!this.origin) {
+			this.items = [];
+			this.status = 'idle';
+			return;
+		}
+		this.status = 'loading';
+		this.error = null;
+		await this.#load(generation, null, false);
+	}
+
+	/** Appends the next page (infinite scroll or the "Voir plus" button). */
+	async loadMore(): Promise<void> {
+		if (this.busy || !this.#nextCursor) return;
+		this.status = 'more';
+		await this.#load(this.#generation, this.#nextCursor, true);
+	}
+
+	/** After a failure: the next page again if some are shown, else the first. */
+	retry(): Promise<void> {
+		return this.items.length && this.#nextCursor ? this.loadMore() : this.reload();
+	}
+
+	dispose(): void {
+		clearTimeout(this.#debounce);
+		this.#generation++;
+	}
+
+	async #load(generation: number, cursor: string | null, append: boolean): Promise<void> {
+		try {
+			const page = await this.#fetchPage(cursor);
+			if (generation !== this.#generation) return;
+			this.items = append ? [...this.items, ...page.items] : page.items;
+			this.#nextCursor = page.nextCursor;
+			this.status = 'ready';
+		} catch (err) {
+			if (generation !== this.#generation) return;
+			this.error = err instanceof ApiClientError && err.isNetwork ? 'network' : 'server';
+			this.status = 'error';
+		}
+	}
+
+	#fetchPage(cursor: string | null): Promise<NearPage> {
+		const origin = this.origin;
+		if (!origin) return Promise.resolve({ items: [], nextCursor: null });
+		const params = new URLSearchParams({
+			lat: String(origin.lat),
+			lng: String(origin.lng),
+			radiusKm: String(this.radiusKm),
+			limit: String(PAGE_SIZE)
+		});
+		if (this.category) params.set('category', this.category);
+		const q = this.query.trim();
+		if (q) params.set('q', q);
+		if (cursor) params.set('cursor', cursor);
+		return api<NearPage>(`/api/initiatives/near?${params}`);
+	}
+}
