@@ -229,5 +229,25 @@ describe('workspace', () => {
 		expect(await c.page.locator('li[data-task-id] input.title').count()).toBe(0); // plain text, not inputs
 		expect(await c.page.getByLabel('Nouvelle tâche').count()).toBe(0);
 		expect(await seriousA11yViolations(c.page)).toEqual([]);
+
+		// Joining from the prompt makes the workspace writable at once.
+		await c.page.getByRole('button', { name: 'Rejoindre pour participer' }).click();
+		await c.page.getByLabel('Nouvelle tâche').waitFor({ timeout: TIMEOUT });
+		await addTask(c.page, 'Apporter des outils');
+		await tab(a.page, 'Tâches').click();
+		await taskRow(a.page, 'Apporter des outils').waitFor({ timeout: TIMEOUT });
+	});
+
+	it('leaving the page closes its socket and the others see the person leave', async () => {
+		const closed = new Promise<void>((resolve) => {
+			a.page.on('websocket', (socket) => {
+				if (socket.url().includes('/sync/')) socket.on('close', () => resolve());
+			});
+		});
+		await openWorkspace(a.page);
+		await b.page.locator('.presence li', { hasText: 'Camille' }).waitFor({ timeout: TIMEOUT });
+		await a.page.getByRole('navigation').getByRole('link').first().click(); // client-side navigation
+		await closed;
+		await b.page.locator('.presence li', { hasText: 'Camille' }).waitFor({ state: 'detached', timeout: 3000 });
 	});
 });
