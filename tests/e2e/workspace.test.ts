@@ -250,4 +250,17 @@ describe('workspace', () => {
 		await closed;
 		await b.page.locator('.presence li', { hasText: 'Camille' }).waitFor({ state: 'detached', timeout: 3000 });
 	});
+
+	it('a session that ends stops syncing and says why (4401)', async () => {
+		await tab(b.page, 'Tâches').click();
+		expect((await people.member.client.post('/api/auth/logout')).status).toBe(204);
+		// Drop the socket so the provider reconnects with the dead session.
+		await b.context.setOffline(true);
+		await b.page.locator('[data-status="offline"]').waitFor({ timeout: TIMEOUT });
+		await b.context.setOffline(false);
+		await b.page.getByText('Votre session a expiré').waitFor({ timeout: TIMEOUT });
+		// Edits still land on the device.
+		await addTask(b.page, 'Écrite après la déconnexion');
+		await taskRow(b.page, 'Écrite après la déconnexion').waitFor();
+	});
 });
