@@ -49,7 +49,13 @@ function createSyncUpgrade(): SyncUpgrade {
 		store: docStore,
 		onChange: (docId) => activity.touch(docId)
 	};
-	const relay = createRelay({ hooks, fanout: createLocalFanout(), pingIntervalMs: envNumber('KOHERO_PING_MS', 30_000) });
+	const relay = createRelay({
+		hooks,
+		fanout: createLocalFanout(),
+		pingIntervalMs: envNumber('KOHERO_PING_MS', 30_000),
+		// Tests lower the 20 MiB document limit to reach it quickly.
+		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', 20 * 1024 * 1024)
+	});
 	const unsubscribe = onMembershipChange(({ initiativeId, userId, role }) =>
 		relay.setWriteAccess(initiativeId, userId, role !== null)
 	);

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { log } from '$lib/server/log';
 import { CloseCode, type Access, type Fanout, type RelayHooks } from './hooks';
-import { MAX_MESSAGE_BYTES, PING_INTERVAL_MS } from './limits';
+import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS } from './limits';
 import { countRejected, metrics } from './metrics';
 import { Peer } from './peer';
 import { Room } from './room';
@@ -25,12 +25,19 @@ export interface RelayOptions {
 	hooks: RelayHooks;
 	fanout: Fanout;
 	pingIntervalMs?: number;
+	/** Largest document a writer may grow (API.md: 20 MiB). */
+	maxDocBytes?: number;
 }
 
 const CLOSE_GRACE_MS = 1000;
 
 /** Creates a relay around its hooks and fan-out. */
-export function createRelay({ hooks, fanout, pingIntervalMs = PING_INTERVAL_MS }: RelayOptions): Relay {
+export function createRelay({
+	hooks,
+	fanout,
+	pingIntervalMs = PING_INTERVAL_MS,
+	maxDocBytes = MAX_DOC_BYTES
+}: RelayOptions): Relay {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 	const rooms = new Map<string, Room>();
 	const sockets = new Set<WebSocket>();
@@ -53,7 +60,7 @@ export function createRelay({ hooks, fanout, pingIntervalMs = PING_INTERVAL_MS }
 	function roomFor(docId: string): Room {
 		let room = rooms.get(docId);
 		if (!room) {
-			room = new Room(docId, hooks, fanout, unloadWhenIdle);
+			room = new Room(docId, { hooks, fanout, maxDocBytes, onEmpty: unloadWhenIdle });
 			rooms.set(docId, room);
 			void room.load();
 		}
@@ -108,6 +115,8 @@ export function createRelay({ hooks, fanout, pingIntervalMs = PING_INTERVAL_MS }
 
 	return {
 		handleUpgrade(req, socket, head, docId) {
+			// A client that vanishes mid-authorization must not crash the process.
+			socket.on('error', () => socket.destroy());
 			if (closing) {
 				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 				return;

@@ -7,12 +7,20 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { log } from '$lib/server/log';
 import { CloseCode, type Fanout, type FanoutFrame, type RelayHooks } from './hooks';
-import { MAX_DOC_BYTES } from './limits';
 import { countRejected, metrics, observePersistLatency } from './metrics';
 import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+/** What a room needs from its relay. */
+export interface RoomContext {
+	hooks: RelayHooks;
+	fanout: Fanout;
+	maxDocBytes: number;
+	/** Called when the last peer left. */
+	onEmpty: (room: Room) => void;
+}
 
 export class Room {
 	readonly doc = new Y.Doc({ gc: true });
@@ -29,19 +37,23 @@ export class Room {
 	#sizeEstimate = 0;
 	readonly #unsubscribe: () => void;
 
-	constructor(
-		readonly docId: string,
-		private readonly hooks: RelayHooks,
-		private readonly fanout: Fanout,
-		private readonly onEmpty: (room: Room) => void
-	) {
+	private readonly hooks: RelayHooks;
+	private readonly fanout: Fanout;
+	private readonly maxDocBytes: number;
+	private readonly onEmpty: (room: Room) => void;
+
+	constructor(readonly docId: string, context: RoomContext) {
+		this.hooks = context.hooks;
+		this.fanout = context.fanout;
+		this.maxDocBytes = context.maxDocBytes;
+		this.onEmpty = context.onEmpty;
 		// The relay itself is not a participant: no presence of its own.
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin instanceof Peer) this.#persist(update, origin);
 		});
 		this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#onAwareness(change, origin));
-		this.#unsubscribe = fanout.subscribe(docId, (message) => this.#deliver(message));
+		this.#unsubscribe = this.fanout.subscribe(docId, (message) => this.#deliver(message));
 		metrics.loadedDocs++;
 	}
 
@@ -151,10 +163,10 @@ export class Room {
 			countRejected('readOnly');
 			return;
 		}
-		if (this.#sizeEstimate + update.byteLength > MAX_DOC_BYTES) {
+		if (this.#sizeEstimate + update.byteLength > this.maxDocBytes) {
 			// The estimate only grows; measure for real before refusing.
 			this.#sizeEstimate = Y.encodeStateAsUpdate(this.doc).byteLength;
-			if (this.#sizeEstimate + update.byteLength > MAX_DOC_BYTES) {
+			if (this.#sizeEstimate + update.byteLength > this.maxDocBytes) {
 				countRejected('docTooBig');
 				peer.close(CloseCode.tooBig, 'document too large');
 				return;

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { DocStore } from '$relay/hooks';
+import { log } from '$lib/server/log';
 import { compactDoc, type DocStats } from './compaction';
 
 export interface DocLogOptions {
@@ -58,18 +59,18 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 
 	/** Per loaded document: the next seq and how much the log weighs. */
 	const docs = new Map<string, DocStats>();
-	const compacting = new Set<string>();
 	let queue: PendingAppend[] = [];
 	let scheduled = false;
 
+	function statsFromDb(docId: string): DocStats {
+		const snapshot = selectSnapshot.get(docId);
+		const maxSeq = Math.max(selectMaxSeq.get(docId)?.seq ?? 0, snapshot?.seq ?? 0);
+		return { nextSeq: maxSeq + 1, logCount: 0, logBytes: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
+	}
+
 	function statsOf(docId: string): DocStats {
 		let stats = docs.get(docId);
-		if (!stats) {
-			const snapshot = selectSnapshot.get(docId);
-			const maxSeq = Math.max(selectMaxSeq.get(docId)?.seq ?? 0, snapshot?.seq ?? 0);
-			stats = { nextSeq: maxSeq + 1, logCount: 0, logBytes: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
-			docs.set(docId, stats);
-		}
+		if (!stats) docs.set(docId, (stats = statsFromDb(docId)));
 		return stats;
 	}
 
@@ -80,14 +81,28 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		);
 	}
 
-	async function compact(docId: string): Promise<void> {
-		if (compacting.has(docId)) return;
-		compacting.add(docId);
-		try {
-			await compactDoc(sqlite, docId, statsOf(docId));
-		} finally {
-			compacting.delete(docId);
-		}
+	/** The last queued compaction per document: compactions of one doc never overlap. */
+	const compactions = new Map<string, Promise<void>>();
+
+	function compact(docId: string): Promise<void> {
+		const run = (compactions.get(docId) ?? Promise.resolve()).then(() =>
+			// Stats of a released doc are computed afresh, not cached again.
+			compactDoc(sqlite, docId, docs.get(docId) ?? statsFromDb(docId))
+		);
+		const tail = run.catch(() => undefined).then(() => {
+			if (compactions.get(docId) !== tail) return;
+			compactions.delete(docId);
+			// Appends that arrived during the merge may have crossed the threshold again.
+			compactIfNeeded(docId);
+		});
+		compactions.set(docId, tail);
+		return run;
+	}
+
+	function compactIfNeeded(docId: string): void {
+		const stats = docs.get(docId);
+		if (!stats || compactions.has(docId) || !needsCompaction(stats)) return;
+		compact(docId).catch((err: unknown) => log.error('doc_compaction_failed', { docId, error: String(err) }));
 	}
 
 	function commit(): void {
@@ -104,10 +119,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 			return;
 		}
 		for (const item of batch) item.resolve();
-		for (const docId of new Set(batch.map((item) => item.docId))) {
-			const stats = docs.get(docId);
-			if (stats && needsCompaction(stats)) void compact(docId).catch(() => undefined);
-		}
+		for (const docId of new Set(batch.map((item) => item.docId))) compactIfNeeded(docId);
 	}
 
 	return {

@@ -165,3 +165,18 @@ export function storedDoc(dataDir: string, docId: string): Y.Doc {
 	});
 	return doc;
 }
+
+/**
+ * Resolves once the server has processed everything `from` sent so far: the
+ * relay handles a socket's frames in order, so an awareness mark sent last and
+ * seen by `observer` comes after them.
+ */
+export async function processedBy(from: SyncClient, observer: SyncClient): Promise<void> {
+	const mark = Math.random();
+	from.provider.awareness.setLocalStateField('mark', mark);
+	const clientId = from.doc.clientID;
+	await waitFor(
+		() => (observer.provider.awareness.getStates().get(clientId) as { mark?: number } | undefined)?.mark === mark,
+		'awareness mark'
+	);
+}

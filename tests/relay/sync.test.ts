@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startServer, type TestServer } from '../helpers/server';
 import {
-	connectClient, createInitiative, say, signup, synced, texts, waitFor, type Member, type SyncClient
+	connectClient, createInitiative, say, signup, synced, texts, waitFor, withDb, type Member, type SyncClient
 } from './helpers';
 
 let server: TestServer;
@@ -29,6 +29,7 @@ afterAll(async () => {
 describe('relay sync', () => {
 	it('converges notes, tasks, messages and ideas between two members', async () => {
 		const docId = createInitiative(server, alice, [bob]);
+		withDb(server.dataDir, (db) => db.prepare('UPDATE initiatives SET last_activity_at = 1 WHERE id = ?').run(docId));
 		const a = client(docId, alice);
 		const b = client(docId, bob);
 		await Promise.all([synced(a), synced(b)]);
@@ -65,6 +66,11 @@ describe('relay sync', () => {
 		);
 		expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
 		expect(a.doc.getXmlFragment('notes').toJSON()).toEqual(b.doc.getXmlFragment('notes').toJSON());
+		// The feed sorts by last activity: the relay moved it forward.
+		const activity = withDb(server.dataDir, (db) =>
+			db.prepare('SELECT last_activity_at AS at FROM initiatives WHERE id = ?').get(docId)
+		) as { at: number };
+		expect(activity.at).toBeGreaterThan(1);
 	});
 
 	it('a client that edited offline converges on reconnect', async () => {
