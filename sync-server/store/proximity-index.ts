@@ -44,8 +44,8 @@ const BOX_PAD_DEG = 1e-5;
 /** First ring as a fraction of the radius; each next ring is 4× wider. */
 const FIRST_RING_FRACTION = 1 / 32;
 const RING_GROWTH = 4;
-/** Text queries matching at most this many rows are answered from FTS5 first. */
-const RARE_TEXT_ROWS = 3000;
+/** Over a large area, text queries matching at most this many rows are answered from FTS5 first. */
+const RARE_TEXT_ROWS = 2000;
 
 const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -71,20 +71,57 @@ function statement(sqlite: Database.Database, sql: string): Database.Statement {
 
 /**
  * Turns free text into a safe FTS5 expression: only letter/digit runs survive,
- * each is quoted (so `AND`, `NEAR`, `*`, quotes or SQL mean nothing special),
- * all must match, the last one as a prefix (typing "jard" finds "jardin").
+ * each is quoted (so `AND`, `NEAR`, `*`, quotes or SQL mean nothing special)
+ * and all must match. Whole words only: a prefix term (`"jard"*`) merges every
+ * word sharing the prefix and cost ~40× more per checked row in the benchmark.
  * Returns undefined when nothing searchable is left.
  */
 export function ftsQueryFromText(text: string): string | undefined {
 	const tokens = text.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12);
 	if (!tokens?.length) return undefined;
-	return tokens.map((t, i) => (i === tokens.length - 1 ? `"${t}"*` : `"${t}"`)).join(' ');
+	// The column filter keeps user words away from the hidden `geo_cell` column.
+	return `{title summary place_name} : (${tokens.map((t) => `"${t}"`).join(' ')})`;
 }
 
-/** Initiatives within `radiusKm` of a point, nearest first, ties by id. */
-export function findNear(sqlite: Database.Database, query: ProximityQuery): ProximityPage {
-	if (query.match && countTextMatches(sqlite, query.match) <= RARE_TEXT_ROWS) {
-		return page(searchTextFirst(sqlite, query), query.limit);
+/** Grid cells are 0.1° (see drizzle/0002); above this many the cell filter costs more than it saves. */
+const MAX_CELLS = 48;
+
+/** The `geo_cell` words of every 0.1° cell touching the circle, or undefined when there are too many. */
+export function coveringCells(lat: number, lng: number, radiusKm: number): string[] | undefined {
+	const box = radiusBox(lat, lng, radiusKm);
+	const cell = (deg: number, shift: number) => Math.floor((deg + shift) * 10 + 1e-9);
+	const rows = [cell(box.minLat - BOX_PAD_DEG, 90), cell(box.maxLat + BOX_PAD_DEG, 90)];
+	const cells: string[] = [];
+	for (const [minLng, maxLng] of box.lngRanges) {
+		const cols = [cell(minLng - BOX_PAD_DEG, 180), cell(maxLng + BOX_PAD_DEG, 180)];
+		if ((rows[1] - rows[0] + 1) * (cols[1] - cols[0] + 1) + cells.length > MAX_CELLS) return undefined;
+		for (let r = Math.max(0, rows[0]); r <= rows[1]; r++) {
+			for (let c = Math.max(0, cols[0]); c <= cols[1]; c++) cells.push(`g${r}x${c}`);
+		}
+	}
+	return cells;
+}
+
+/**
+ * Initiatives within `radiusKm` of a point, nearest first, ties by id.
+ * `rareTextRows` picks the plan for text queries over a large area; tests force each plan
+ * with it (0 = rings with a per-row FTS5 check, which also skips the cell plan).
+ */
+export function findNear(
+	sqlite: Database.Database,
+	query: ProximityQuery,
+	{ rareTextRows = RARE_TEXT_ROWS }: { rareTextRows?: number } = {}
+): ProximityPage {
+	if (query.match) {
+		// Text and neighbourhood intersected inside FTS5: reads only nearby matches.
+		const cells = coveringCells(query.lat, query.lng, query.radiusKm);
+		if (cells && rareTextRows > 0) {
+			const match = `(${query.match}) AND geo_cell : (${cells.map((c) => `"${c}"`).join(' OR ')})`;
+			return page(searchTextFirst(sqlite, { ...query, match }), query.limit);
+		}
+		if (countTextMatches(sqlite, query.match, rareTextRows) <= rareTextRows) {
+			return page(searchTextFirst(sqlite, query), query.limit);
+		}
 	}
 	// Start past the cursor: nothing before it can be on this page.
 	let ring = Math.min(query.radiusKm, Math.max(query.radiusKm * FIRST_RING_FRACTION, (query.after?.distanceKm ?? 0) * 1.25));
@@ -99,9 +136,10 @@ function page(hits: ProximityHit[], limit: number): ProximityPage {
 	return { hits: hits.slice(0, limit), more: hits.length > limit };
 }
 
-function countTextMatches(sqlite: Database.Database, match: string): number {
-	const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? LIMIT ${RARE_TEXT_ROWS + 1})`;
-	return (statement(sqlite, sql).get(match) as { n: number }).n;
+/** How many rows match, counting no further than `cap + 1`. */
+function countTextMatches(sqlite: Database.Database, match: string, cap: number): number {
+	const sql = 'SELECT count(*) AS n FROM (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? LIMIT ?)';
+	return (statement(sqlite, sql).get(match, cap + 1) as { n: number }).n;
 }
 
 /** Filters shared by both plans, as SQL after `WHERE …`; `d` is the distance column. */
@@ -118,10 +156,26 @@ function commonFilters(query: ProximityQuery, params: unknown[]): string {
 	return sql;
 }
 
-/** Nearest first, ties by id, limit+1 rows (the extra one tells whether more follow). */
-function finish(sqlite: Database.Database, sql: string, params: unknown[], radiusKm: number, limit: number): ProximityHit[] {
-	params.push(radiusKm, limit + 1);
-	const rows = statement(sqlite, `${sql} AND d <= ? ORDER BY d, i.id LIMIT ?`).all(...params) as Row[];
+/**
+ * Nearest first, ties by id, limit+1 rows (the extra one tells whether more follow).
+ * `lastFilter` is tested after the distance, so only points inside the circle pay for it.
+ */
+function finish(
+	sqlite: Database.Database,
+	sql: string,
+	params: unknown[],
+	radiusKm: number,
+	limit: number,
+	lastFilter?: { sql: string; param: unknown }
+): ProximityHit[] {
+	params.push(radiusKm);
+	sql += ' AND d <= ?';
+	if (lastFilter) {
+		sql += lastFilter.sql;
+		params.push(lastFilter.param);
+	}
+	params.push(limit + 1);
+	const rows = statement(sqlite, `${sql} ORDER BY d, i.id LIMIT ?`).all(...params) as Row[];
 	return rows.map((row) => ({ pk: row.pk, id: row.id, distanceKm: row.d }));
 }
 
@@ -140,11 +194,10 @@ function searchRing(sqlite: Database.Database, query: ProximityQuery, ringKm: nu
 			`${SELECT_HIT} FROM initiative_geo g CROSS JOIN initiatives i ON i.pk = g.id` +
 			' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?';
 		sql += commonFilters(query, params);
-		if (query.match) {
-			sql += ' AND EXISTS (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid = i.pk)';
-			params.push(query.match);
-		}
-		all.push(...finish(sqlite, sql, params, ringKm, query.limit));
+		const text = query.match
+			? { sql: ' AND EXISTS (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid = i.pk)', param: query.match }
+			: undefined;
+		all.push(...finish(sqlite, sql, params, ringKm, query.limit, text));
 	}
 	return box.lngRanges.length > 1 ? sortHits(all) : all;
 }

@@ -240,7 +240,8 @@ describe('near', () => {
 		expect(ids(await near('q=ECOLE'))).toEqual([ecole.id, jardin.id].sort());
 		expect(ids(await near('q=%C3%A9cole&category=mobility'))).toEqual([ecole.id]);
 		expect(ids(await near('category=food'))).toEqual([jardin.id, amap.id].sort());
-		expect(ids(await near('q=jard'))).toEqual([jardin.id]);
+		expect(ids(await near('q=jardin'))).toEqual([jardin.id]);
+		expect(ids(await near('q=jard'))).toEqual([]); // whole words only
 		expect(ids(await near('q=saint%20etienne'))).toEqual([amap.id]);
 		expect(ids(await near('q=velo%20ecole'))).toEqual([ecole.id]);
 		expect(ids(await near('q=piscine'))).toEqual([]);

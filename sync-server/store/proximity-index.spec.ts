@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { haversineKm } from '$lib/domain/geo';
+import { findInBox, findNear, ftsQueryFromText, type ProximityHit, type ProximityQuery } from './proximity-index';
+
+const WORDS = ['compost', 'jardin', 'école', 'vélo', 'amap', 'repair', 'café', 'énergie'];
+const CATS = ['environment', 'food', 'mobility'];
+let sqlite: Database.Database;
+let rows: { pk: number; id: string; lat: number; lng: number; category: string; text: string }[];
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+function rng(seed: number) {
+	return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+beforeAll(() => {
+	sqlite = new Database(':memory:');
+	migrate(drizzle(sqlite), { migrationsFolder: fileURLToPath(new URL('../../drizzle', import.meta.url)) });
+	sqlite.prepare("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES ('u1', 'u@x.fr', 'x', 'U', 0, 0)").run();
+	const insert = sqlite.prepare(
+		"INSERT INTO initiatives (id, owner_id, title, summary, category, lat, lng, created_at, updated_at, last_activity_at) VALUES (?, 'u1', ?, '', ?, ?, ?, 0, 0, 0)"
+	);
+	const random = rng(42);
+	rows = [];
+	sqlite.transaction(() => {
+		for (let k = 0; k < 3000; k++) {
+			// Dense around Lyon, some points on a grid (equal distances), a few across the antimeridian.
+			const lat = k % 10 === 0 ? 45.7 + (k % 7) * 0.01 : k % 97 === 0 ? -17.7 + random() * 0.1 : 45.5 + random() * 0.5;
+			const lng = k % 10 === 0 ? 4.8 : k % 97 === 0 ? (random() < 0.5 ? 179.95 : -179.95) : 4.6 + random() * 0.5;
+			const text = `${WORDS[k % WORDS.length]} ${WORDS[(k * 7) % WORDS.length]} ${k}`;
+			const category = CATS[k % CATS.length];
+			const id = `init-${String(k).padStart(5, '0')}`;
+			const info = insert.run(id, text, category, lat, lng);
+			rows.push({ pk: Number(info.lastInsertRowid), id, lat, lng, category, text });
+		}
+	})();
+});
+
+const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** The answer by brute force: every row, exact distance, sorted. */
+function bruteForce(q: ProximityQuery, word?: string): ProximityHit[] {
+	return rows
+		.map((r) => ({ ...r, distanceKm: haversineKm(q.lat, q.lng, r.lat, r.lng) }))
+		.filter((r) => r.distanceKm <= q.radiusKm && (!q.category || r.category === q.category))
+		.filter((r) => !word || strip(r.text).split(' ').includes(strip(word)))
+		.sort((a, b) => a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : 1))
+		.map((r) => ({ pk: r.pk, id: r.id, distanceKm: r.distanceKm }));
+}
+
+/** Every page of a query, following `more`. */
+function allPages(q: ProximityQuery, rareTextRows?: number): { hits: ProximityHit[]; pages: number } {
+	const hits: ProximityHit[] = [];
+	let after: ProximityQuery['after'];
+	let pages = 0;
+	for (;;) {
+		const page = findNear(sqlite, { ...q, after }, { rareTextRows });
+		hits.push(...page.hits);
+		pages += 1;
+		if (!page.more) return { hits, pages };
+		const last = page.hits[page.hits.length - 1];
+		after = { distanceKm: last.distanceKm, id: last.id };
+	}
+}
+
+describe('findNear matches a brute-force scan', () => {
+	it.each([
+		['Lyon 5 km', { lat: 45.75, lng: 4.85, radiusKm: 5, limit: 20 }],
+		['grid point, equal distances', { lat: 45.7, lng: 4.8, radiusKm: 3, limit: 7 }],
+		['category', { lat: 45.75, lng: 4.85, radiusKm: 8, limit: 13, category: 'food' }],
+		['large radius', { lat: 45.75, lng: 4.85, radiusKm: 200, limit: 100 }],
+		['antimeridian', { lat: -17.65, lng: 179.99, radiusKm: 50, limit: 5 }],
+		['empty area', { lat: 10, lng: 10, radiusKm: 10, limit: 20 }]
+	] as const)('%s, across every page', (_name, q) => {
+		const { hits } = allPages(q);
+		expect(hits).toEqual(bruteForce(q));
+	});
+
+	it.each([
+		['text and grid cells in FTS5', undefined],
+		['text first', 1_000_000],
+		['rings with an FTS check', 0]
+	])('text queries give the same pages with the %s plan', (_plan, rareTextRows) => {
+		for (const word of ['ecole', 'VELO', 'compost']) {
+			const q = { lat: 45.75, lng: 4.85, radiusKm: 6, limit: 9, match: ftsQueryFromText(word) };
+			if (rareTextRows === 1_000_000) q.radiusKm = 60; // too many cells: the count decides
+			const { hits, pages } = allPages(q, rareTextRows);
+			expect(hits).toEqual(bruteForce(q, word));
+			expect(pages).toBeGreaterThan(1);
+		}
+	});
+});
+
+describe('ftsQueryFromText', () => {
+	it.each([
+		['école', '{title summary place_name} : ("école")'],
+		['vélo école', '{title summary place_name} : ("vélo" "école")'],
+		[`'; DROP TABLE x; --`, '{title summary place_name} : ("DROP" "TABLE" "x")'],
+		['"NEAR(a b)" OR *', '{title summary place_name} : ("NEAR" "a" "b" "OR")'],
+		['  ', undefined],
+		['*"()^', undefined]
+	])('%j → %j', (text, expected) => {
+		expect(ftsQueryFromText(text)).toBe(expected);
+	});
+
+	it('does not let words match the hidden grid-cell column', () => {
+		const cell = sqlite.prepare('SELECT geo_cell FROM initiatives LIMIT 1').pluck().get() as string;
+		expect(cell).toMatch(/^g\d+x\d+$/);
+		const hits = findNear(sqlite, { lat: 45.75, lng: 4.85, radiusKm: 50, limit: 5, match: ftsQueryFromText(cell) });
+		expect(hits.hits).toEqual([]);
+	});
+
+	it('never makes FTS5 throw', () => {
+		for (const text of ['"', 'a"b', 'AND', 'NOT x', 'col:x', '^x', 'x*y', "l'école", '１２３', 'ß', '\u0000']) {
+			const match = ftsQueryFromText(text);
+			if (match) expect(() => findNear(sqlite, { lat: 45.75, lng: 4.85, radiusKm: 5, limit: 5, match })).not.toThrow();
+		}
+	});
+});
+
+describe('findInBox', () => {
+	it('finds points in each longitude range', () => {
+		const pks = findInBox(sqlite, { minLat: -18, maxLat: -17, lngRanges: [[179.9, 180], [-180, -179.9]] }, 1000);
+		expect(pks.sort()).toEqual(rows.filter((r) => r.lat < 0).map((r) => r.pk).sort());
+	});
+});
