@@ -33,7 +33,7 @@ async function openWorkspace(page: Page): Promise<void> {
 	await page.locator('[data-status="synced"]').waitFor({ timeout: TIMEOUT });
 }
 
-const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
+const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
 const editor = (page: Page) => page.locator('.notes-editor');
 const taskRow = (page: Page, title: string) => page.locator(`li[data-task-id][data-title="${title}"]`);
 
@@ -178,6 +178,7 @@ describe('workspace', () => {
 		const titles = (p: Page) => p.locator('li[data-task-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-title')));
 		expect(await titles(a.page)).toEqual(await titles(b.page));
 
+		await a.page.getByRole('tab', { name: 'Discussion (1 nouveau message)' }).waitFor({ timeout: TIMEOUT });
 		await tab(a.page, 'Discussion').click();
 		await a.page.locator('.thread li', { hasText: 'Je serai là samedi' }).getByText('Yanis').waitFor({ timeout: TIMEOUT });
 		await a.page.locator('.unread-marker').waitFor({ timeout: TIMEOUT });

@@ -51,6 +51,9 @@ export default {
 		discussion: {
 			empty: 'No messages yet. Start the conversation!',
 			unread: 'New messages',
+			unreadCount: '{{count}} new messages',
+			unreadCount_one: '{{count}} new message',
+			unreadCount_other: '{{count}} new messages',
 			label: 'Your message',
 			placeholder: 'Write a message…',
 			send: 'Send',

@@ -50,6 +50,9 @@ export default {
 		discussion: {
 			empty: 'Aucun message pour le moment. Lancez la discussion !',
 			unread: 'Nouveaux messages',
+			unreadCount: '{{count}} nouveaux messages',
+			unreadCount_one: '{{count}} nouveau message',
+			unreadCount_other: '{{count}} nouveaux messages',
 			label: 'Votre message',
 			placeholder: 'Écrire un message…',
 			send: 'Envoyer',
