@@ -1,6 +1,15 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// A configured tile style lives on another origin: let the map fetch it and its tiles.
+const mapOrigin = (() => {
+	try {
+		return process.env.PUBLIC_MAP_STYLE_URL ? [new URL(process.env.PUBLIC_MAP_STYLE_URL).origin] : [];
+	} catch {
+		return [];
+	}
+})();
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -11,7 +20,26 @@ const config = {
 			$store: 'sync-server/store',
 			$relay: 'sync-server/relay'
 		},
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// Scripts only from this origin (SvelteKit adds a nonce or hash to its own inline
+		// bootstrap). Styles allow inline: Svelte, MapLibre and the editor set style attributes.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:', ...mapOrigin],
+				'font-src': ['self', 'data:', ...mapOrigin],
+				'connect-src': ['self', ...mapOrigin],
+				'worker-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -1,7 +1,9 @@
 // `npm test`: type and Svelte checks (no warnings), a production build, then
 // every vitest project (unit, API/relay integration on real servers, e2e in Chromium).
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,5 +28,15 @@ ensureChromium();
 run('npm run check');
 run('npm run build');
 const args = process.argv.slice(2);
-const result = spawnSync('npx', ['vitest', 'run', ...args], { stdio: 'inherit' });
+const report = join(mkdtempSync(join(tmpdir(), 'kohero-vitest-')), 'report.json');
+const result = spawnSync(
+	'npx',
+	['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+	{ stdio: 'inherit' }
+);
+// CI reads a plain closing line: "N passed, N failed".
+if (existsSync(report)) {
+	const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+	console.log(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
+}
 process.exit(result.status ?? 1);

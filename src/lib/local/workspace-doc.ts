@@ -8,6 +8,8 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { localDbName, openLocalCopy } from './local-copy';
 
+export { localDbName }; // kept here too: other modules (export.ts) import it from this file
+
 /** `offline`: edits are kept on this device until the relay is reachable. */
 export type SyncStatus = 'loading' | 'connecting' | 'synced' | 'offline' | 'error';
 /** Why the relay refused us for good (API.md close codes). */

@@ -65,3 +65,8 @@ export const SKILL_SUGGESTIONS = [
 	'juridique',
 	'traduction'
 ] as const;
+
+export const passwordChange = v.object({
+	currentPassword: v.pipe(v.string(M.required), v.maxLength(256, M.tooLong)),
+	newPassword: v.pipe(v.string(M.passwordShort), v.minLength(10, M.passwordShort), v.maxLength(256, M.tooLong))
+});

@@ -29,6 +29,13 @@ export default {
 		needsNetwork: 'Signing up and the first log-in need an internet connection.',
 		fixErrors: 'Please fix the highlighted fields.'
 	},
+	password: {
+		title: 'Change password',
+		current: 'Current password',
+		next: 'New password',
+		submit: 'Change password',
+		done: 'Password changed. Your other devices are signed out.'
+	},
 	profile: {
 		title: 'My profile',
 		displayName: 'Display name',

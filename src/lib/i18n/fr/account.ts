@@ -28,6 +28,13 @@ export default {
 		needsNetwork: "La création de compte et la première connexion ont besoin d'une connexion internet.",
 		fixErrors: 'Corrigez les champs signalés.'
 	},
+	password: {
+		title: 'Changer de mot de passe',
+		current: 'Mot de passe actuel',
+		next: 'Nouveau mot de passe',
+		submit: 'Changer le mot de passe',
+		done: 'Mot de passe changé. Vos autres appareils sont déconnectés.'
+	},
 	profile: {
 		title: 'Mon profil',
 		displayName: 'Nom affiché',

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, seriousA11yViolations } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+import { Client } from '../helpers/client';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.dispose();
+});
+
+async function expectAccessible(page: Page) {
+	expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+describe('accounts in the browser', () => {
+	it('signs up, logs out, logs in, edits the profile and switches language', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		const consoleErrors: string[] = [];
+		page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+		page.on('pageerror', (e) => consoleErrors.push(String(e)));
+		const email = `e2e-${Date.now()}@exemple.fr`;
+
+		await page.goto(server.url + '/');
+		expect(await page.getAttribute('html', 'lang')).toBe('fr');
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		await expectAccessible(page);
+
+		await page.getByRole('link', { name: 'Créer un compte' }).first().click();
+		await page.waitForURL('**/signup');
+		await expectAccessible(page);
+		// Local validation speaks French and names the field.
+		await page.getByRole('button', { name: 'Créer mon compte' }).click();
+		await page.getByText('Le mot de passe doit contenir au moins 10 caractères.').waitFor();
+
+		await page.getByLabel('Association').check();
+		await page.getByLabel('Nom affiché').fill('Les Jardins du Rhône');
+		await page.getByLabel('Adresse e-mail').fill(email);
+		await page.getByLabel('Mot de passe').fill('un-mot-de-passe-long');
+		await page.getByRole('button', { name: 'Créer mon compte' }).click();
+		await page.waitForURL('**/profile');
+		await page.getByRole('heading', { name: 'Mon profil' }).waitFor();
+		await expectAccessible(page);
+
+		// Profile: bio, two skills (one typed, one suggested), home from the place search, discoverable.
+		await page.getByLabel('Quelques mots sur vous').fill('Association de jardins partagés');
+		await page.locator('#skill-draft').fill('Apiculture');
+		await page.locator('#skill-draft').press('Enter');
+		await page.getByRole('button', { name: '+ compostage' }).click();
+		await page.getByRole('combobox', { name: 'Rechercher une commune' }).fill('Villeurb');
+		await page.getByRole('option', { name: /Villeurbanne/ }).waitFor();
+		await page.getByRole('combobox', { name: 'Rechercher une commune' }).press('Enter');
+		await page.getByText('Lieu choisi : Villeurbanne (69100)').waitFor();
+		await page.getByLabel('Je veux que mes voisin·es engagé·es puissent me trouver').check();
+		await page.getByRole('button', { name: 'Enregistrer' }).click();
+		await page.getByText('Profil enregistré.').waitFor();
+
+		const me = await page.evaluate(() => fetch('/api/me').then((r) => r.json()));
+		expect(me.user).toMatchObject({
+			displayName: 'Les Jardins du Rhône',
+			kind: 'association',
+			bio: 'Association de jardins partagés',
+			skills: ['apiculture', 'compostage'],
+			discoverable: true,
+			home: { lat: 45.766, lng: 4.8795 }
+		});
+
+		// Keyboard only: the bottom navigation is reachable and labelled.
+		await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+
+		// Log out, then log back in.
+		await page.getByRole('button', { name: 'Se déconnecter' }).click();
+		await page.getByRole('link', { name: 'Créer un compte' }).first().waitFor();
+		expect((await context.cookies()).find((c) => c.name === 'kohero_session')).toBeUndefined();
+		await page.goto(server.url + '/login');
+		await expectAccessible(page);
+		await page.getByLabel('Adresse e-mail').fill(email.toUpperCase());
+		await page.getByLabel('Mot de passe').fill('mauvais-mot-de-passe');
+		await page.getByRole('button', { name: 'Me connecter' }).click();
+		await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+		await page.getByLabel('Mot de passe').fill('un-mot-de-passe-long');
+		await page.getByRole('button', { name: 'Me connecter' }).click();
+		await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+
+		// Switch to English: the page and <html lang> follow, and it survives a reload.
+		await page.getByLabel('Langue').selectOption('en');
+		await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+		await page.reload();
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await page.goto(server.url + '/profile');
+		await page.getByRole('heading', { name: 'My profile' }).waitFor();
+		await expectAccessible(page);
+		// No script error and no Content-Security-Policy violation along the way
+		// (the wrong-password 401 is logged by Chromium as a failed resource load).
+		expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+		await context.close();
+	});
+
+	it('redirects the profile page to log-in without a session', async () => {
+		const page = await browser.newPage();
+		await page.goto(server.url + '/profile');
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await page.close();
+	});
+
+	it('keeps the session across a server restart', async () => {
+		const c = new Client(server.url);
+		await c.signup();
+		const restarted = await (async () => {
+			expect(await server.stop()).toBe(0);
+			server = await startServer({ dataDir: server.dataDir });
+			return server;
+		})();
+		const again = new Client(restarted.url);
+		again.cookie = c.cookie;
+		expect((await again.get('/api/me')).status).toBe(200);
+	});
+});
