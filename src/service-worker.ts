@@ -9,7 +9,7 @@
  * the /sync WebSocket are never touched.
  */
 import { build, files, prerendered, version } from '$service-worker';
-import { cleanupOutdatedCaches, matchPrecache, precache, precacheAndRoute } from 'workbox-precaching';
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
@@ -25,9 +25,12 @@ precacheAndRoute([
 	...prerendered.map((url) => ({ url, revision: version }))
 ]);
 // The shell is kept for offline fallback only, never served in place of the network:
-// `/` is rendered per person and per language, so routing it from the precache
-// would show a stale, possibly signed-out, page to someone online.
-precache([{ url: '/', revision: version }]);
+// `/` is rendered per person and per language, and anything in Workbox's precache is
+// routed cache-first, so it lives in a cache of its own.
+const shell = RUNTIME_CACHES.shell(version);
+sw.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(shell).then((cache) => cache.add('/')));
+});
 cleanupOutdatedCaches();
 
 const ok = new CacheableResponsePlugin({ statuses: [200] });
@@ -88,7 +91,7 @@ setCatchHandler(async ({ request, url }) => {
 	return (
 		(await cache.match(request, { ignoreSearch: true })) ??
 		(await cache.match('/')) ??
-		(await matchPrecache('/')) ??
+		(await caches.match('/', { cacheName: shell })) ??
 		Response.error()
 	);
 });
@@ -103,7 +106,13 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		caches
 			.keys()
-			.then((keys) => Promise.all(keys.filter((k) => RUNTIME_CACHES.isOutdated(k, version)).map((k) => caches.delete(k))))
+			.then((keys) =>
+				Promise.all(
+					keys
+						.filter((k) => RUNTIME_CACHES.isOutdated(k, version))
+						.map((k) => caches.delete(k))
+				)
+			)
 			.then(() => sw.clients.claim())
 	);
 });

@@ -51,3 +51,12 @@ describe('mayServeStale', () => {
 		['/api/initiatives/abcdefgh12/members', false]
 	])('%s → %s', (path, stale) => expect(mayServeStale(new URL(path, 'https://kohero.test'))).toBe(stale));
 });
+
+describe('shell cache', () => {
+	it('is per version, personal, and outdated with its version', () => {
+		const name = RUNTIME_CACHES.shell('v2');
+		expect(RUNTIME_CACHES.isPersonal(name)).toBe(true);
+		expect(RUNTIME_CACHES.isOutdated(name, 'v2')).toBe(false);
+		expect(RUNTIME_CACHES.isOutdated(RUNTIME_CACHES.shell('v1'), 'v2')).toBe(true);
+	});
+});

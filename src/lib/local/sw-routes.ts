@@ -5,19 +5,23 @@
 
 const PAGES = 'kohero-pages-';
 const DATA = 'kohero-data-';
+const SHELL = 'kohero-shell-';
+const PER_VERSION = [PAGES, DATA, SHELL];
 
 export const RUNTIME_CACHES = {
 	/** Visited pages (server-rendered HTML, personal): one cache per app version. */
 	pages: (version: string) => PAGES + version,
 	/** __data.json of client-side navigations, per app version. */
 	data: (version: string) => DATA + version,
+	/** `/` as rendered at install time: the offline fallback for pages never visited. */
+	shell: (version: string) => SHELL + version,
 	api: 'kohero-api',
 	tiles: 'kohero-tiles',
 	/** Page caches of another version reference scripts that no longer exist. */
 	isOutdated: (name: string, version: string) =>
-		(name.startsWith(PAGES) || name.startsWith(DATA)) && !name.endsWith(version),
+		PER_VERSION.some((prefix) => name.startsWith(prefix)) && !name.endsWith(version),
 	/** Caches holding what a signed-in person saw: emptied when they clear the device. */
-	isPersonal: (name: string) => name.startsWith(PAGES) || name.startsWith(DATA) || name === 'kohero-api'
+	isPersonal: (name: string) => PER_VERSION.some((prefix) => name.startsWith(prefix)) || name === 'kohero-api'
 };
 
 /** Never cached: sessions must not outlive the server's say-so, and /sync is a live socket. */
