@@ -1,86 +1,77 @@
 /**
- * Bundle size: the JavaScript and CSS the first render of the feed page needs
- * (Kit's entry modules and the route's nodes with their static imports; lazy
- * chunks such as the map and the editor excluded), gzipped as served, and the
- * whole client build for comparison. Needs `npm run build` first.
+ * `npm run bench:bundle` (after `npm run build`): gzip size of the JavaScript the
+ * feed (`/`) needs for its first render — Kit's entry, the root layout and the
+ * home page with their static imports, map and editor excluded (they are lazy) —
+ * and the gzip size of every lazy chunk. Figures only; never fails.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { Client } from '../tests/helpers/client';
-import { startServer } from '../tests/helpers/server';
+import { join } from 'node:path';
 
-const CLIENT = fileURLToPath(new URL('../build/client', import.meta.url));
-
-export interface BundleFigures {
-	feedInitialJsGzKiB: number;
-	feedInitialCssGzKiB: number;
-	feedInitialFiles: number;
-	allClientJsGzKiB: number;
-	allClientJsFiles: number;
+interface Chunk {
+	file: string;
+	imports?: string[];
+	dynamicImports?: string[];
+	css?: string[];
+	isEntry?: boolean;
+	src?: string;
 }
 
-function gzKiB(path: string): number {
-	return gzipSync(readFileSync(path), { level: 9 }).byteLength / 1024;
-}
+const ROOT = new URL('..', import.meta.url).pathname;
+const CLIENT = join(ROOT, '.svelte-kit/output/client');
+const manifest = JSON.parse(readFileSync(join(CLIENT, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+const TARGET_KB = 100;
 
-function walk(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? walk(path) : [path];
-	});
-}
+const gz = (file: string) => gzipSync(readFileSync(join(CLIENT, file)), { level: 9 }).length;
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
-/** The files reachable through static `import … from` (not lazy `import()`), the first render's JavaScript. */
-function staticClosure(roots: string[]): Set<string> {
-	const seen = new Set<string>();
-	const queue = [...roots];
-	while (queue.length > 0) {
-		const file = queue.pop()!;
-		if (seen.has(file) || !existsSync(file)) continue;
-		seen.add(file);
-		const code = readFileSync(file, 'utf8');
-		for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g)) {
-			queue.push(join(dirname(file), m[1]));
-		}
+/** Keys of the node whose component is `component`, e.g. src/routes/+page.svelte. */
+function nodeOf(component: string): string {
+	for (const key of Object.keys(manifest)) {
+		if (!/client-optimized\/nodes\/\d+\.js$/.test(key)) continue;
+		const source = readFileSync(join(ROOT, key), 'utf8');
+		if (source.includes(`/${component}"`)) return key;
 	}
-	return seen;
+	throw new Error(`no node for ${component}`);
 }
 
-/** Measures what `/` loads on a first visit and the whole client build. */
-export async function measureBundle(): Promise<BundleFigures> {
-	const server = await startServer();
-	try {
-		// Signed in with a home: `/` is then the proximity feed.
-		const person = new Client(server.url);
-		await person.signup();
-		await person.patch('/api/me', { home: { lat: 45.764, lng: 4.8357 } });
-		const html = (await person.get('/')).text;
-		// Kit boots with import("./_app/immutable/entry/…") and names the route's nodes in node_ids.
-		const entries = [...html.matchAll(/import\("\.?\/?(_app\/[^"]+\.js)"\)/g)].map((m) => join(CLIENT, m[1]));
-		const nodeIds = /node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1].split(',').map((n) => n.trim()) ?? [];
-		const nodesDir = join(CLIENT, '_app/immutable/nodes');
-		const nodes = readdirSync(nodesDir)
-			.filter((name) => name.endsWith('.js') && nodeIds.includes(name.split('.')[0]))
-			.map((name) => join(nodesDir, name));
-		const js = [...staticClosure([...entries, ...nodes])];
-		const css = [...html.matchAll(/href="\.?\/?(_app\/[^"]+\.css)"/g)].map((m) => join(CLIENT, m[1]));
-		const files = [...js, ...css];
-		const allJs = walk(join(CLIENT, '_app')).filter((f) => f.endsWith('.js'));
-		const sum = (list: string[]) => Math.round(list.reduce((n, f) => n + gzKiB(f), 0) * 10) / 10;
-		return {
-			feedInitialJsGzKiB: sum(js),
-			feedInitialCssGzKiB: sum(css),
-			feedInitialFiles: files.length,
-			allClientJsGzKiB: sum(allJs),
-			allClientJsFiles: allJs.length
-		};
-	} finally {
-		await server.dispose();
-	}
-}
+const roots = [
+	...Object.keys(manifest).filter((k) => manifest[k].isEntry && /entry\.js$|app\.js$/.test(k)),
+	nodeOf('src/routes/+layout.svelte'),
+	nodeOf('src/routes/+page.svelte')
+];
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	console.log(await measureBundle());
-}
+const initial = new Set<string>();
+const visit = (key: string) => {
+	if (initial.has(key)) return;
+	initial.add(key);
+	for (const dep of manifest[key].imports ?? []) visit(dep);
+};
+roots.forEach(visit);
+
+const initialFiles = [...initial].map((k) => manifest[k].file);
+const firstRender = initialFiles.reduce((sum, f) => sum + gz(f), 0);
+const isMapOrEditor = (name: string) => /maplibre|tiptap|prosemirror|notes-editor|MapView|PickMap|PointMap/i.test(name);
+const excluded = initialFiles.filter(isMapOrEditor);
+
+const immutable = join(CLIENT, '_app/immutable');
+const lazy = ['chunks', 'nodes', 'entry']
+	.flatMap((dir) => readdirSync(join(immutable, dir)).map((f) => `_app/immutable/${dir}/${f}`))
+	.filter((f) => f.endsWith('.js') && !initialFiles.includes(f))
+	.map((file) => {
+		const key = Object.keys(manifest).find((k) => manifest[k].file === file);
+		return { file, source: key ?? '', gzipKb: kb(gz(file)) };
+	})
+	.sort((a, b) => b.gzipKb - a.gzipKb);
+
+const result = {
+	measuredAt: new Date().toISOString(),
+	firstRenderFeed: { gzipKb: kb(firstRender), targetKb: TARGET_KB, withinTarget: kb(firstRender) <= TARGET_KB, files: initialFiles.length, mapOrEditorInInitial: excluded },
+	lazyChunks: lazy
+};
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results/bundle.json'), JSON.stringify(result, null, 2));
+console.log(`First render of the feed: ${result.firstRenderFeed.gzipKb} kB gzip in ${initialFiles.length} files (target ≤ ${TARGET_KB} kB)`);
+if (excluded.length) console.log(`  warning: map/editor code in the initial set: ${excluded.join(', ')}`);
+console.log('Lazy chunks (gzip):');
+for (const c of lazy) console.log(`  ${String(c.gzipKb).padStart(7)} kB  ${c.file}  ${c.source.replace(/^.*node_modules\//, '')}`);

@@ -1,76 +1,60 @@
 /**
- * Document open: how long a fresh stock client waits for its first full sync
- * of a document with DOC_MESSAGES messages — cold (the relay loads it from
- * SQLite) against warm (already in memory, the baseline). Needs a build.
+ * Opening a document with 10,000 edits from IndexedDB in Chromium
+ * (issue target: < 200 ms). Prints figures; never fails a test run.
+ *   npx tsx bench/doc-open.ts [edits]
  */
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import * as Y from 'yjs';
-import { Client } from '../tests/helpers/client';
-import { startServer, tempDataDir, type TestServer } from '../tests/helpers/server';
-import { connectClient, say, waitFor } from '../tests/relay/helpers';
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { launchBrowser } from '../tests/helpers/browser';
 
-const MESSAGES = Number(process.env.DOC_MESSAGES ?? 5000);
-const OPENS = Number(process.env.DOC_OPENS ?? 15);
+const EDITS = Number(process.argv[2] ?? 10_000);
+const RUNS = 5;
 
-export interface DocOpenFigures {
-	messages: number;
-	docKiB: number;
-	cold: { p50: number; p99: number };
-	warm: { p50: number; p99: number };
-}
+const bundle = await build({
+	entryPoints: [new URL('./doc-open.browser.ts', import.meta.url).pathname],
+	bundle: true,
+	write: false,
+	format: 'esm',
+	target: 'es2022',
+	minify: true
+});
+const js = bundle.outputFiles[0].text;
+const server = createServer((req, res) => {
+	if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+	else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>');
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-function percentiles(ms: number[]): { p50: number; p99: number } {
-	const sorted = [...ms].sort((a, b) => a - b);
-	const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-	return { p50: at(0.5), p99: at(0.99) };
-}
-
-async function openOnce(server: TestServer, docId: string, cookie: string): Promise<number> {
-	const started = performance.now();
-	const c = connectClient(server.wsUrl, docId, cookie);
-	await waitFor(() => c.provider.synced && c.doc.getArray('messages').length === MESSAGES, 'doc open', 30_000);
-	const ms = performance.now() - started;
-	c.destroy();
-	return ms;
-}
-
-/** Writes the document once, then times cold opens (after each restart) and warm opens. */
-export async function measureDocOpen(): Promise<DocOpenFigures> {
-	const dataDir = tempDataDir();
-	let server = await startServer({ dataDir });
-	const user = new Client(server.url);
-	const { id: userId } = await user.signup();
-	const created = await user.post('/api/initiatives', { title: 'Réunion', summary: '', category: 'democracy', lat: 45.76, lng: 4.83 });
-	const docId = created.body.initiative.id as string;
-	const writer = connectClient(server.wsUrl, docId, user.cookie);
-	await waitFor(() => writer.provider.synced, 'writer synced');
-	for (let i = 0; i < MESSAGES; i++) {
-		say(writer.doc, userId, `Message ${i} : on se retrouve samedi au jardin pour planter les tomates.`);
-		if (i % 200 === 199) await new Promise((r) => setTimeout(r, 5));
+const browser = await launchBrowser();
+try {
+	const page = await browser.newPage();
+	await page.goto(url);
+	await page.waitForFunction(() => 'bench' in window);
+	const call = <T>(fn: string, ...args: unknown[]) =>
+		page.evaluate(([f, a]) => (window as unknown as { bench: Record<string, (...x: unknown[]) => unknown> }).bench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+	type Opened = { ms: number; tasks: number; chars: number; rowsAfter: number };
+	const scenarios = [
+		{ label: 'rows merged by y-indexeddb', merge: true, reopen: false },
+		{ label: 'unmerged rows (tab closed while typing), first open', merge: false, reopen: false },
+		{ label: 'unmerged rows, second open (merged by the first)', merge: false, reopen: true }
+	];
+	for (const { label, merge, reopen } of scenarios) {
+		const times: number[] = [];
+		let written = { rows: 0, bytes: 0 };
+		let last: Opened = { ms: 0, tasks: 0, chars: 0, rowsAfter: 0 };
+		for (let i = 0; i < RUNS; i++) {
+			written = await call<{ rows: number; bytes: number }>('write', EDITS, merge);
+			if (reopen) await call<Opened>('open');
+			last = await call<Opened>('open');
+			times.push(last.ms);
+		}
+		times.sort((a, b) => a - b);
+		console.log(`doc-open [${label}]: ${EDITS} edits in ${written.rows} rows (${(written.bytes / 1024).toFixed(1)} KiB state, ${last.tasks} tasks, ${last.chars} chars); ${last.rowsAfter} rows after open`);
+		console.log(`  open median ${times[RUNS >> 1].toFixed(1)} ms, best ${times[0].toFixed(1)} ms, worst ${times[RUNS - 1].toFixed(1)} ms over ${RUNS} runs (target < 200 ms)`);
 	}
-	const docKiB = Y.encodeStateAsUpdate(writer.doc).byteLength / 1024;
-	await openOnce(server, docId, user.cookie); // everything stored and relayed
-	writer.destroy();
-
-	const cold: number[] = [];
-	for (let i = 0; i < OPENS; i++) {
-		await server.stop();
-		server = await startServer({ dataDir });
-		cold.push(await openOnce(server, docId, user.cookie));
-	}
-	// Warm: a keeper holds the document in the relay's memory.
-	const keeper = connectClient(server.wsUrl, docId, user.cookie);
-	await waitFor(() => keeper.provider.synced, 'keeper synced');
-	const warm: number[] = [];
-	for (let i = 0; i < OPENS; i++) warm.push(await openOnce(server, docId, user.cookie));
-	keeper.destroy();
-	await server.dispose();
-	rmSync(dataDir, { recursive: true, force: true });
-	return { messages: MESSAGES, docKiB, cold: percentiles(cold), warm: percentiles(warm) };
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	process.setMaxListeners(0);
-	console.log(await measureDocOpen());
+} finally {
+	await browser.close();
+	server.close();
 }

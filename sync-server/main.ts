@@ -3,11 +3,11 @@
  * `/healthz`, and the `/sync/:docId` WebSocket relay, over one SQLite store.
  */
 import { createServer } from 'node:http';
+import { testServiceWorker } from './test-service-worker';
 import type { AddressInfo } from 'node:net';
 import { closeStore, openStore } from '$store/db';
 import { log } from '$lib/server/log';
 import { syncUpgrade } from './upgrade';
-import { handleTestHook } from './test-hooks';
 import { countHttpRequest, handleMetrics, startSampling } from './ops/prometheus';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -27,12 +27,12 @@ const { handler } = (await import(handlerUrl)) as {
 	handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
 };
 
-const testHooks = process.env.KOHERO_TEST_HOOKS === '1';
 startSampling();
+const serveTestWorker = testServiceWorker(new URL('./client/service-worker.js', import.meta.url));
 const server = createServer((req, res) => {
 	res.once('finish', () => countHttpRequest(req.method, res.statusCode));
 	if (handleMetrics(req, res)) return;
-	if (testHooks && handleTestHook(req, res)) return;
+	if (serveTestWorker?.(req, res)) return;
 	if (useOwnProtocol) {
 		req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	}

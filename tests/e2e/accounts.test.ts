@@ -77,6 +77,7 @@ describe('accounts in the browser', () => {
 
 		// Log out, then log back in.
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Me déconnecter' }).click();
 		await page.getByRole('link', { name: 'Créer un compte' }).first().waitFor();
 		expect((await context.cookies()).find((c) => c.name === 'kohero_session')).toBeUndefined();
 		await page.goto(server.url + '/login');

@@ -10,7 +10,7 @@ import { Client } from '../helpers/client';
 import { launchBrowser, seriousA11yViolations } from '../helpers/browser';
 import { OfflineCache } from './offline-cache';
 
-const PAGE = process.env.WORKSPACE_PAGE ?? '/initiatives/';
+const PAGE = '/initiatives/';
 const TIMEOUT = 10_000;
 
 let server: TestServer;
@@ -33,7 +33,7 @@ async function openWorkspace(page: Page): Promise<void> {
 	await page.locator('[data-status="synced"]').waitFor({ timeout: TIMEOUT });
 }
 
-const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
+const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
 const editor = (page: Page) => page.locator('.notes-editor');
 const taskRow = (page: Page, title: string) => page.locator(`li[data-task-id][data-title="${title}"]`);
 
@@ -178,6 +178,7 @@ describe('workspace', () => {
 		const titles = (p: Page) => p.locator('li[data-task-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-title')));
 		expect(await titles(a.page)).toEqual(await titles(b.page));
 
+		await a.page.getByRole('tab', { name: 'Discussion (1 nouveau message)' }).waitFor({ timeout: TIMEOUT });
 		await tab(a.page, 'Discussion').click();
 		await a.page.locator('.thread li', { hasText: 'Je serai là samedi' }).getByText('Yanis').waitFor({ timeout: TIMEOUT });
 		await a.page.locator('.unread-marker').waitFor({ timeout: TIMEOUT });
@@ -229,5 +230,38 @@ describe('workspace', () => {
 		expect(await c.page.locator('li[data-task-id] input.title').count()).toBe(0); // plain text, not inputs
 		expect(await c.page.getByLabel('Nouvelle tâche').count()).toBe(0);
 		expect(await seriousA11yViolations(c.page)).toEqual([]);
+
+		// Joining from the prompt makes the workspace writable at once.
+		await c.page.getByRole('button', { name: 'Rejoindre pour participer' }).click();
+		await c.page.getByLabel('Nouvelle tâche').waitFor({ timeout: TIMEOUT });
+		await addTask(c.page, 'Apporter des outils');
+		await tab(a.page, 'Tâches').click();
+		await taskRow(a.page, 'Apporter des outils').waitFor({ timeout: TIMEOUT });
+	});
+
+	it('leaving the page closes its socket and the others see the person leave', async () => {
+		const closed = new Promise<void>((resolve) => {
+			a.page.on('websocket', (socket) => {
+				if (socket.url().includes('/sync/')) socket.on('close', () => resolve());
+			});
+		});
+		await openWorkspace(a.page);
+		await b.page.locator('.presence li', { hasText: 'Camille' }).waitFor({ timeout: TIMEOUT });
+		await a.page.getByRole('navigation').getByRole('link').first().click(); // client-side navigation
+		await closed;
+		await b.page.locator('.presence li', { hasText: 'Camille' }).waitFor({ state: 'detached', timeout: 3000 });
+	});
+
+	it('a session that ends stops syncing and says why (4401)', async () => {
+		await tab(b.page, 'Tâches').click();
+		expect((await people.member.client.post('/api/auth/logout')).status).toBe(204);
+		// Drop the socket so the provider reconnects with the dead session.
+		await b.context.setOffline(true);
+		await b.page.locator('[data-status="offline"]').waitFor({ timeout: TIMEOUT });
+		await b.context.setOffline(false);
+		await b.page.getByText('Votre session a expiré').waitFor({ timeout: TIMEOUT });
+		// Edits still land on the device.
+		await addTask(b.page, 'Écrite après la déconnexion');
+		await taskRow(b.page, 'Écrite après la déconnexion').waitFor();
 	});
 });

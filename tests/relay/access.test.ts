@@ -19,7 +19,7 @@ function client(docId: string, member: Member): SyncClient {
 }
 
 beforeAll(async () => {
-	server = await startServer({ env: { KOHERO_TEST_HOOKS: '1' } });
+	server = await startServer();
 	[alice, bob, eve] = await Promise.all([signup(server), signup(server), signup(server)]);
 });
 afterAll(async () => {

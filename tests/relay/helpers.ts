@@ -1,7 +1,7 @@
 /**
  * Relay test helpers: stock WebsocketProvider clients that carry a session
  * cookie, initiatives and memberships written straight into the server's
- * SQLite file (the initiatives API lives on another branch), and polling waits.
+ * SQLite file (fast set-up of many documents), and polling waits.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -52,16 +52,12 @@ export function createInitiative(server: TestServer, owner: Member, members: Mem
 	return id;
 }
 
-/** Removes a membership in SQLite and announces it to the relay (test hook). */
+/** The member leaves through the public API, which tells the relay at once. */
 export async function removeMember(server: TestServer, docId: string, member: Member): Promise<void> {
-	withDb(server.dataDir, (sqlite) =>
-		sqlite.prepare('DELETE FROM memberships WHERE initiative_id = ? AND user_id = ?').run(docId, member.id)
-	);
-	const res = await fetch(`${server.url}/__test/membership-change`, {
-		method: 'POST',
-		body: JSON.stringify({ initiativeId: docId, userId: member.id, role: null })
-	});
-	if (res.status !== 204) throw new Error(`membership hook answered ${res.status}`);
+	const client = new Client(server.url);
+	client.cookie = member.cookie;
+	const res = await client.post(`/api/initiatives/${docId}/leave`);
+	if (res.status !== 200) throw new Error(`leave answered ${res.status} ${res.text}`);
 }
 
 /** A `ws` WebSocket class that sends `cookie` on the upgrade, for WebsocketProvider. */

@@ -1,6 +1,10 @@
 /** Loading an initiative for a page (SSR or browser) with SvelteKit's fetch. */
 import { error } from '@sveltejs/kit';
+import { browser } from '$app/environment';
 import type { Initiative, Member, Role } from '$lib/types';
+
+/** The local copy (Dexie), loaded only in the browser and only when used. */
+const localCache = () => import('$lib/local/cache');
 
 export interface InitiativeView {
 	initiative: Initiative;
@@ -9,12 +13,25 @@ export interface InitiativeView {
 
 type Fetch = typeof fetch;
 
-/** The initiative and the viewer's role; a 404 page for unknown or malformed ids. */
+/**
+ * The initiative and the viewer's role; a 404 page for unknown or malformed ids.
+ * In the browser the answer is kept locally, and used when the network is down
+ * (including initiatives created offline that the server has not seen yet).
+ */
 export async function fetchInitiative(fetch: Fetch, id: string): Promise<InitiativeView> {
-	const response = await fetch(`/api/initiatives/${encodeURIComponent(id)}`);
+	const response = await fetch(`/api/initiatives/${encodeURIComponent(id)}`).catch(() => null);
+	if (!response && browser) {
+		const local = await localCache()
+			.then((cache) => cache.readInitiative(id))
+			.catch(() => undefined);
+		if (local) return { initiative: local.initiative, viewerRole: local.viewerRole };
+	}
+	if (!response) error(503, 'Initiative indisponible hors connexion.');
 	if (response.status === 404 || response.status === 400) error(404, 'Initiative introuvable.');
 	if (!response.ok) error(response.status >= 500 ? 503 : response.status, 'Initiative indisponible.');
-	return (await response.json()) as InitiativeView;
+	const view = (await response.json()) as InitiativeView;
+	if (browser) await localCache().then((cache) => cache.saveInitiative(view.initiative, view.viewerRole)).catch(() => undefined);
+	return view;
 }
 
 /** Its members, or null when they cannot be listed (the page still shows the rest). */

@@ -12,10 +12,12 @@ import frMap from './fr/map';
 import enMap from './en/map';
 import frWorkspace from './fr/workspace';
 import enWorkspace from './en/workspace';
+import frPwa from './fr/pwa';
+import enPwa from './en/pwa';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa }
 };
 
 export const LOCALES = ['fr', 'en'] as const;
@@ -28,8 +30,11 @@ export function parseLocale(value: string | null | undefined): Locale {
 	return value === 'en' ? 'en' : DEFAULT_LOCALE;
 }
 
+/** i18next plural keys `x_one`/`x_other` are looked up as `x` with a `count`. */
+type PluralBase<K extends string> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;
+
 type Leaves<T, P extends string = ''> = {
-	[K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+	[K in keyof T & string]: T[K] extends string ? `${P}${PluralBase<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
 /** Every message key, e.g. `nav.feed`. */

@@ -4,9 +4,11 @@
  * down together is created here and released by one `close()`.
  */
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
+import { localDbName, openLocalCopy } from './local-copy';
+
+export { localDbName }; // kept here too: other modules (export.ts) import it from this file
 
 /** `offline`: edits are kept on this device until the relay is reachable. */
 export type SyncStatus = 'loading' | 'connecting' | 'synced' | 'offline' | 'error';
@@ -48,9 +50,6 @@ export function syncUrl(location: Location): string {
 	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
 
-/** The IndexedDB database name of a document (one database per initiative). */
-export const localDbName = (docId: string): string => `kohero-doc-${docId}`;
-
 /**
  * Opens `docId`: content from IndexedDB first (shown at once), then the relay.
  * The socket is opened after the local copy is loaded so that the first sync
@@ -58,7 +57,7 @@ export const localDbName = (docId: string): string => `kohero-doc-${docId}`;
  */
 export function openWorkspaceDoc(docId: string, options: OpenOptions): WorkspaceDoc {
 	const doc = new Y.Doc();
-	const persistence = new IndexeddbPersistence(localDbName(docId), doc);
+	const local = openLocalCopy(localDbName(docId), doc);
 	const provider = new WebsocketProvider(options.serverUrl ?? syncUrl(window.location), docId, doc, {
 		connect: false
 	});
@@ -109,7 +108,7 @@ export function openWorkspaceDoc(docId: string, options: OpenOptions): Workspace
 	window.addEventListener('online', goOnline);
 
 	const timeout = new Promise<void>((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS));
-	const loaded = Promise.race([persistence.whenSynced.then(() => undefined), timeout]).then(() => {
+	const loaded = Promise.race([local.loaded, timeout]).then(() => {
 		if (closed) return;
 		emit(navigator.onLine ? 'connecting' : 'offline');
 		if (navigator.onLine) provider.connect();
@@ -127,8 +126,7 @@ export function openWorkspaceDoc(docId: string, options: OpenOptions): Workspace
 			// Tells the others we left (removes our cursor) before the socket closes.
 			provider.awareness.setLocalState(null);
 			provider.destroy();
-			// IndexedDB's close waits for the pending write transactions to finish.
-			persistence.destroy().catch((err: unknown) => console.error('kohero: closing the local copy failed', err));
+			local.close();
 			doc.destroy();
 		}
 	};

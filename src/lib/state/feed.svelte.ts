@@ -6,6 +6,8 @@
 import { api, ApiClientError } from '$lib/api/client';
 import type { Category } from '$lib/domain/validation/initiative';
 import type { NearbyInitiative } from '$lib/types';
+// The offline copy (Dexie) loads on first use, outside the feed's first render.
+const feedCache = () => import('$lib/local/feed-cache');
 
 export const RADII_KM = [2, 5, 10, 25, 50] as const;
 export const PAGE_SIZE = 20;
@@ -36,6 +38,8 @@ export class Feed {
 	status = $state<FeedStatus>('idle');
 	/** Translatable reason of the last failure: network or server. */
 	error = $state<'network' | 'server' | null>(null);
+	/** The items shown are the copy kept on this device (the network is down). */
+	fromCache = $state(false);
 	#nextCursor = $state<string | null>(null);
 	/** Answers to superseded queries are dropped. */
 	#generation = 0;
@@ -102,14 +106,44 @@ export class Feed {
 		try {
 			const page = await this.#fetchPage(cursor);
 			if (generation !== this.#generation) return;
-			this.items = append ? [...this.items, ...page.items] : page.items;
+			let items = page.items;
+			if (!append) {
+				const cache = await feedCache();
+				await cache.saveCachedFeed(items).catch(() => undefined);
+				items = cache.withLocalCreations(items, await this.#localCreations());
+			}
+			if (generation !== this.#generation) return;
+			this.items = append ? [...this.items, ...items] : items;
 			this.#nextCursor = page.nextCursor;
+			this.fromCache = false;
 			this.status = 'ready';
 		} catch (err) {
 			if (generation !== this.#generation) return;
-			this.error = err instanceof ApiClientError && err.isNetwork ? 'network' : 'server';
+			const network = err instanceof ApiClientError && err.isNetwork;
+			// Offline: show the feed as last seen, plus what was created here meanwhile.
+			const cached = network && !append ? await this.#offlineItems() : [];
+			if (generation !== this.#generation) return;
+			if (cached.length) {
+				this.items = cached;
+				this.fromCache = true;
+				this.status = 'ready';
+				return;
+			}
+			this.error = network ? 'network' : 'server';
 			this.status = 'error';
 		}
+	}
+
+	async #localCreations(): Promise<NearbyInitiative[]> {
+		if (!this.origin) return [];
+		const { readLocalCreations } = await feedCache();
+		return readLocalCreations(this.origin.lat, this.origin.lng).catch(() => []);
+	}
+
+	async #offlineItems(): Promise<NearbyInitiative[]> {
+		const { readCachedFeed, withLocalCreations } = await feedCache();
+		const cached = await readCachedFeed().catch(() => []);
+		return withLocalCreations(cached, await this.#localCreations());
 	}
 
 	#fetchPage(cursor: string | null): Promise<NearPage> {

@@ -33,6 +33,12 @@ export class FormErrors {
 		}
 	}
 
+	/** Shows a refusal the outbox brought back from the server. */
+	fromRefusal(refusal: { message: string; fields?: Record<string, string> }): void {
+		this.fields = refusal.fields ?? {};
+		this.form = refusal.message;
+	}
+
 	/** aria attributes for the input named `name`. */
 	aria(name: string, hasHint = false) {
 		const ids = [hasHint ? `${name}-hint` : '', this.fields[name] ? `${name}-error` : ''].filter(Boolean);

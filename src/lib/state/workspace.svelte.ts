@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { newId } from '$lib/domain/ids';
 import * as ws from '$lib/domain/workspace';
+import { readLastSeen, writeLastSeen } from '$lib/local/last-seen';
 import { openWorkspaceDoc, type StopReason, type SyncStatus, type WorkspaceDoc } from '$lib/local/workspace-doc';
 
 export interface WorkspaceUser {
@@ -25,6 +26,10 @@ export class WorkspaceState {
 	messages = $state.raw<ws.Message[]>([]);
 	ideas = $state.raw<ws.Idea[]>([]);
 	peers = $state.raw<ws.Peer[]>([]);
+	/** Time of the newest message I have seen in the discussion (this device). */
+	lastSeen = $state(0);
+	/** Messages from others since I last viewed the discussion. */
+	unread = $derived(this.messages.filter((m) => m.createdAt > this.lastSeen && m.authorId !== this.user.id).length);
 
 	readonly docId: string;
 	readonly user: WorkspaceUser;
@@ -38,6 +43,7 @@ export class WorkspaceState {
 		this.user = user;
 		this.canWrite = canWrite;
 		this.color = ws.colorFor(user.id);
+		this.lastSeen = readLastSeen(docId);
 		this.#open = openWorkspaceDoc(docId, {
 			user: { id: user.id, name: user.displayName, color: this.color },
 			onStatus: (status, stop) => {
@@ -90,6 +96,13 @@ export class WorkspaceState {
 	proposeIdea = (text: string) =>
 		this.#edit((d) => ws.proposeIdea(d, { id: newId(), authorId: this.user.id, text, now: Date.now() }));
 	setVote = (ideaId: string, vote: boolean) => this.#edit((d) => ws.setVote(d, ideaId, this.user.id, vote));
+
+	/** Records that the discussion was viewed up to `time` (a message's createdAt). */
+	markSeen(time: number): void {
+		if (time <= this.lastSeen) return;
+		this.lastSeen = time;
+		writeLastSeen(this.docId, time);
+	}
 
 	/** Releases the socket, IndexedDB and every listener. */
 	destroy(): void {

@@ -1,7 +1,10 @@
 /** Who is here: reading awareness states, and each person's colour. */
 
 /** Dark enough for white text (WCAG AA) and distinct from each other. */
-const PALETTE = ['#1a5fb4', '#a3261c', '#1f6f4a', '#8a3ea8', '#9c4a00', '#006a75', '#b0256b', '#4a5a00'];
+const PALETTE = [
+	'#1a5fb4', '#a3261c', '#1f6f4a', '#8a3ea8', '#9c4a00', '#006a75',
+	'#b0256b', '#4a5a00', '#5b4bc4', '#7a5300', '#2e6b8a', '#8f2d56'
+];
 
 /** The same person gets the same colour on every device. */
 export function colorFor(userId: string): string {

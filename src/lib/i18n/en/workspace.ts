@@ -2,7 +2,6 @@ import type fr from '../fr/workspace';
 
 export default {
 	workspace: {
-		title: 'Workspace',
 		tabs: { label: 'Workspace', notes: 'Notes', tasks: 'Tasks', discussion: 'Discussion', ideas: 'Ideas' },
 		status: {
 			label: 'Sync status',
@@ -52,6 +51,9 @@ export default {
 		discussion: {
 			empty: 'No messages yet. Start the conversation!',
 			unread: 'New messages',
+			unreadCount: '{{count}} new messages',
+			unreadCount_one: '{{count}} new message',
+			unreadCount_other: '{{count}} new messages',
 			label: 'Your message',
 			placeholder: 'Write a message…',
 			send: 'Send',

@@ -1,7 +1,6 @@
 /** The collaborative workspace of an initiative: notes, tasks, discussion, ideas. */
 export default {
 	workspace: {
-		title: 'Espace de travail',
 		tabs: { label: 'Espace de travail', notes: 'Notes', tasks: 'Tâches', discussion: 'Discussion', ideas: 'Idées' },
 		status: {
 			label: 'État de la synchronisation',
@@ -51,6 +50,9 @@ export default {
 		discussion: {
 			empty: 'Aucun message pour le moment. Lancez la discussion !',
 			unread: 'Nouveaux messages',
+			unreadCount: '{{count}} nouveaux messages',
+			unreadCount_one: '{{count}} nouveau message',
+			unreadCount_other: '{{count}} nouveaux messages',
 			label: 'Votre message',
 			placeholder: 'Écrire un message…',
 			send: 'Envoyer',

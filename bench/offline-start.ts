@@ -1,0 +1,63 @@
+/**
+ * `npm run bench:offline-start` (after `npm run build`): cold start of the
+ * installed app with no network, to the feed's first card, in Chromium.
+ * The service worker is installed and the feed was seen once online; then the
+ * context goes offline and a new page opens `/` (the manifest's start_url).
+ * Figures only (target < 1 s); never fails.
+ */
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../tests/helpers/server';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
+import { clientOf, LYON, signUp, waitForController } from '../tests/e2e/pwa-helpers';
+
+const RUNS = 7;
+const server = await startServer();
+const profile = mkdtempSync(join(tmpdir(), 'kohero-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+	executablePath: CHROMIUM,
+	args: CHROMIUM_ARGS,
+	viewport: { width: 390, height: 844 }
+});
+try {
+	await signUp(context, server.url, 'Bench');
+	const api = await clientOf(context, server.url);
+	for (let i = 0; i < 12; i++) {
+		await api.post('/api/initiatives', { title: `Initiative ${i + 1}`, summary: 'Banc d’essai', category: 'food', lat: LYON.lat + i / 1000, lng: LYON.lng });
+	}
+	const warm = await context.newPage();
+	await warm.goto(server.url + '/');
+	await waitForController(warm);
+	await warm.goto(server.url + '/');
+	await warm.locator('.initiative-card').first().waitFor();
+	await warm.close();
+
+	await context.setOffline(true);
+	const times: number[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		const page = await context.newPage();
+		const started = performance.now();
+		await page.goto(server.url + '/', { waitUntil: 'commit' });
+		await page.locator('.initiative-card').first().waitFor();
+		times.push(Math.round(performance.now() - started));
+		await page.close();
+	}
+	const sorted = [...times].sort((a, b) => a - b);
+	const result = {
+		measuredAt: new Date().toISOString(),
+		runs: times,
+		medianMs: sorted[Math.floor(sorted.length / 2)],
+		maxMs: sorted.at(-1),
+		targetMs: 1000,
+		note: 'new page, offline, service worker controlling, to the first feed card visible'
+	};
+	mkdirSync(new URL('./results', import.meta.url).pathname, { recursive: true });
+	writeFileSync(new URL('./results/offline-start.json', import.meta.url).pathname, JSON.stringify(result, null, 2));
+	console.log(`Offline cold start to the first feed card: median ${result.medianMs} ms, max ${result.maxMs} ms over ${RUNS} runs (target < 1000 ms)`);
+} finally {
+	await context.close();
+	await server.dispose();
+	rmSync(profile, { recursive: true, force: true });
+}

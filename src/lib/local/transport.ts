@@ -1,0 +1,35 @@
+/** How each outbox mutation is sent to the API (API.md), over plain fetch. */
+import type { Mutation } from './db';
+import type { Transport } from './outbox';
+
+function request(mutation: Mutation): { method: string; path: string; body?: unknown } {
+	switch (mutation.kind) {
+		case 'create':
+			return { method: 'POST', path: '/api/initiatives', body: mutation.body };
+		case 'patch':
+			return { method: 'PATCH', path: `/api/initiatives/${mutation.initiativeId}`, body: mutation.body };
+		case 'join':
+			return { method: 'POST', path: `/api/initiatives/${mutation.initiativeId}/join`, body: {} };
+		case 'leave':
+			return { method: 'POST', path: `/api/initiatives/${mutation.initiativeId}/leave`, body: {} };
+		case 'profile':
+			return { method: 'PATCH', path: '/api/me', body: mutation.body };
+	}
+}
+
+/** Sends a mutation; a request that never reached the server answers status 0. */
+export const fetchTransport: Transport = async (mutation) => {
+	const { method, path, body } = request(mutation);
+	let response: Response;
+	try {
+		response = await fetch(path, {
+			method,
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body ?? {})
+		});
+	} catch {
+		return { status: 0, body: null };
+	}
+	const parsed: unknown = await response.json().catch(() => null);
+	return { status: response.status, body: parsed };
+};

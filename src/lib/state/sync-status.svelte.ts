@@ -1,0 +1,63 @@
+/**
+ * Sync at a glance: online or not, changes waiting in the outbox, refusals to
+ * show, and when the device last reached the server. Reads the outbox live.
+ */
+import type { Subscription } from 'dexie';
+import type { OutboxEntry } from '$lib/local/db';
+
+// Dexie and the outbox load after the first render: the header needs none of it to draw.
+const local = () => Promise.all([import('dexie'), import('$lib/local/db'), import('$lib/local/outbox-runner')]);
+
+class SyncStatus {
+	online = $state(true);
+	entries = $state<OutboxEntry[]>([]);
+	lastSyncedAt = $state<number | null>(null);
+	pending = $derived(this.entries.filter((e) => e.state === 'pending'));
+	failures = $derived(this.entries.filter((e) => e.state === 'failed'));
+	/** Initiative ids with a change still waiting: shown "en attente de connexion". */
+	pendingInitiatives = $derived(
+		new Set(this.pending.flatMap((e) => ('initiativeId' in e.mutation ? [e.mutation.initiativeId] : [])))
+	);
+	profilePending = $derived(this.pending.some((e) => e.mutation.kind === 'profile'));
+	/** The last transient error while online (server down, session expired). */
+	retryError = $derived(this.online ? (this.pending.find((e) => e.error)?.error ?? null) : null);
+	#subscription: Subscription | undefined;
+
+	#started = false;
+
+	/** Starts watching (root layout, once, in the browser). */
+	async start(): Promise<void> {
+		if (this.#started) return;
+		this.#started = true;
+		this.online = navigator.onLine;
+		window.addEventListener('online', () => (this.online = true));
+		window.addEventListener('offline', () => (this.online = false));
+		const [{ liveQuery }, { localDb }, { onFlushed }] = await local();
+		this.#subscription = liveQuery(() => localDb().outbox.orderBy('seq').toArray()).subscribe({
+			next: (rows) => (this.entries = rows),
+			error: (err: unknown) => console.error('outbox watch failed', err)
+		});
+		onFlushed((result) => {
+			if (result.retryAt === null) this.lastSyncedAt = Date.now();
+		});
+	}
+
+	isPending(initiativeId: string): boolean {
+		return this.pendingInitiatives.has(initiativeId);
+	}
+
+	/** The person has read a refusal: forget it. */
+	async dismiss(seq: number): Promise<void> {
+		const [, , { outbox }] = await local();
+		await outbox().dismiss(seq);
+	}
+
+	/** Try a refused change again. */
+	async retry(seq: number): Promise<void> {
+		const [, , { outbox, kickOutbox }] = await local();
+		await outbox().retry(seq);
+		kickOutbox();
+	}
+}
+
+export const syncStatus = new SyncStatus();
