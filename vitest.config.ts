@@ -14,6 +14,8 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/api/**/*.test.ts', 'tests/relay/**/*.test.ts'],
+					// Scans every response of the run for homes, password hashes and tokens.
+					setupFiles: ['tests/api/scan-responses.setup.ts'],
 					environment: 'node',
 					testTimeout: 30_000,
 					hookTimeout: 60_000

@@ -208,6 +208,19 @@ describe('other people’s initiatives', () => {
 });
 
 describe('response scanner', () => {
+	it('would catch each kind of leak', () => {
+		const probe = new ResponseScanner();
+		probe.addHome({ lat: 45.1234567, lng: 4.7654321 }, 'kohero_session=owner-token-aaaaaaaaaaaa');
+		const seen = (text: string, cookie = 'kohero_session=other-token-bbbbbbbbbbbb', path = '/api/people/near') =>
+			probe.responses.push({ method: 'GET', path, status: 200, text, cookie });
+		seen('{"user":{"home":{"lat":45.1234567,"lng":4.7654321}}}', 'kohero_session=owner-token-aaaaaaaaaaaa', '/api/me');
+		expect(probe.leaks()).toEqual([]);
+		seen('{"items":[{"lat":45.1234567,"lng":4.7654321}]}');
+		seen('{"hash":"$argon2id$v=19$m=19456"}');
+		seen('{"echo":"owner-token-aaaaaaaaaaaa"}');
+		expect(probe.leaks().map((l) => l.what)).toEqual(['home 45.1234567,4.7654321', 'password hash', 'session token']);
+	});
+
 	it('saw no home coordinate, password hash or session token in any response body', async () => {
 		// Visit every read endpoint once more, as each user and anonymously.
 		for (const c of [owner, other, new Client(server.url)]) {

@@ -15,25 +15,43 @@ export interface Leak {
 
 export class ResponseScanner {
 	readonly responses: RecordedResponse[] = [];
-	/** Coordinate text → the session cookie of the home's owner. */
-	readonly #homes = new Map<string, string>();
+	/** Each home as its two coordinates' text, with the session cookies of the people who live there. */
+	readonly #homes = new Map<string, { lat: string; lng: string; owners: Set<string> }>();
+
+	#stop: () => void = () => undefined;
 
 	start(): void {
-		recordResponses((response) => this.responses.push(response));
+		this.#stop = recordResponses((response) => this.responses.push(response));
 	}
 
 	stop(): void {
-		recordResponses(null);
+		this.#stop();
 	}
 
 	/** Registers a home so neither coordinate may appear in someone else's response. */
 	addHome(home: { lat: number; lng: number }, ownerCookie: string): void {
-		this.#homes.set(String(home.lat), ownerCookie);
-		this.#homes.set(String(home.lng), ownerCookie);
+		const key = `${home.lat},${home.lng}`;
+		const entry = this.#homes.get(key) ?? { lat: String(home.lat), lng: String(home.lng), owners: new Set<string>() };
+		entry.owners.add(ownerCookie);
+		this.#homes.set(key, entry);
+	}
+
+	/** Homes seen in owners' own `/api/me` answers are learnt, so any test's users are covered. */
+	#learnHomes(): void {
+		for (const r of this.responses) {
+			if (r.path !== '/api/me' || r.status !== 200 || !r.cookie) continue;
+			try {
+				const home = (JSON.parse(r.text) as { user?: { home?: { lat: number; lng: number } | null } }).user?.home;
+				if (home) this.addHome(home, r.cookie);
+			} catch {
+				/* not JSON */
+			}
+		}
 	}
 
 	/** Every leak found in the recorded bodies. */
 	leaks(): Leak[] {
+		this.#learnHomes();
 		// Tokens are known once sent: every cookie any client used.
 		const tokens = new Set(
 			this.responses.map((r) => r.cookie.split('=')[1] ?? '').filter((token) => token.length >= 16)
@@ -43,9 +61,11 @@ export class ResponseScanner {
 			const at = { method: r.method, path: r.path, status: r.status };
 			if (r.text.includes('$argon2')) leaks.push({ what: 'password hash', ...at });
 			for (const token of tokens) if (r.text.includes(token)) leaks.push({ what: 'session token', ...at });
-			for (const [coordinate, ownerCookie] of this.#homes) {
-				const toOwner = r.cookie === ownerCookie && (r.path === '/api/me' || !r.path.startsWith('/api/'));
-				if (!toOwner && r.text.includes(coordinate)) leaks.push({ what: `home coordinate ${coordinate}`, ...at });
+			for (const { lat, lng, owners } of this.#homes.values()) {
+				// A leak gives the place away: both coordinates of one home in one body.
+				if (!r.text.includes(lat) || !r.text.includes(lng)) continue;
+				const toOwner = owners.has(r.cookie) && (r.path === '/api/me' || !r.path.startsWith('/api/'));
+				if (!toOwner) leaks.push({ what: `home ${lat},${lng}`, ...at });
 			}
 		}
 		return leaks;

@@ -16,11 +16,12 @@ export interface RecordedResponse {
 	cookie: string;
 }
 
-let recorder: ((response: RecordedResponse) => void) | null = null;
+const recorders = new Set<(response: RecordedResponse) => void>();
 
-/** Opt-in: every Client response from now on is passed to `record` (null stops). */
-export function recordResponses(record: ((response: RecordedResponse) => void) | null): void {
-	recorder = record;
+/** Opt-in: every Client response from now on is passed to `record`; returns the function that stops it. */
+export function recordResponses(record: (response: RecordedResponse) => void): () => void {
+	recorders.add(record);
+	return () => recorders.delete(record);
 }
 
 export class Client {
@@ -49,7 +50,7 @@ export class Client {
 			this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(setCookie) || value === 'kohero_session=' ? '' : value;
 		}
 		const text = await res.text();
-		recorder?.({ method, path, status: res.status, text, cookie: sentCookie });
+		for (const record of recorders) record({ method, path, status: res.status, text, cookie: sentCookie });
 		let parsed: any = text;
 		try {
 			parsed = text ? JSON.parse(text) : undefined;
