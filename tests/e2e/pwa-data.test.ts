@@ -37,7 +37,7 @@ async function addTask(page: Page, id: string, title: string): Promise<void> {
 
 const databases = (page: Page) =>
 	page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('kohero')));
-const caches = (page: Page) => page.evaluate(() => globalThis.caches.keys());
+const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 const personal = (names: string[]) => names.filter((n) => /^kohero-(pages|data|shell)-|^kohero-api$/.test(n));
 
 describe('my data on this device', () => {
@@ -129,7 +129,7 @@ describe('my data on this device', () => {
 		await page.getByText('Les données de cet appareil ont été effacées.').waitFor();
 
 		expect((await databases(page)).filter((n) => n.startsWith('kohero-doc-'))).toEqual([]);
-		expect(personal(await caches(page))).toEqual([]);
+		expect(personal(await cacheNames(page))).toEqual([]);
 		// Still signed in: Dexie may be opened again, but holds nothing of before.
 		const outbox = await page.evaluate(async () => {
 			const names = (await indexedDB.databases()).map((d) => d.name);
