@@ -9,6 +9,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DISTANCE_FUNCTION, findNear, ftsQueryFromText, registerGeoFunctions, type ProximityQuery } from '../sync-server/store/proximity-index';
+import { PK_MASK } from '../sync-server/store/proximity-index/geo-keys';
 import { tuneConnection } from '../sync-server/store/db';
 import { loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/places';
 import { benchDatabase } from './lib/proximity-data';
@@ -48,7 +49,7 @@ function time(sqlite: Database.Database, queries: ProximityQuery[]): Timing {
 /** Text queries checked (untimed) against every matching row's exact distance. */
 function textMismatches(sqlite: Database.Database, queries: ProximityQuery[]): number {
 	const stmt = sqlite.prepare(
-		`SELECT id, ${DISTANCE_FUNCTION}(?, ?, lat, lng) AS d FROM initiatives WHERE pk IN (SELECT rowid FROM initiative_fts WHERE initiative_fts MATCH ?) AND d <= ? ORDER BY d, id LIMIT ?`
+		`SELECT id, ${DISTANCE_FUNCTION}(?, ?, lat, lng) AS d FROM initiatives WHERE pk IN (SELECT rowid & ${PK_MASK} FROM initiative_fts WHERE initiative_fts MATCH ?) AND d <= ? ORDER BY d, id LIMIT ?`
 	);
 	return queries.filter((q) => {
 		const rows = stmt.all(q.lat, q.lng, q.match, q.radiusKm, q.limit) as { id: string }[];

@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '$lib/domain/geo';
-import { findInBox, findNear, ftsQueryFromText, type ProximityHit, type ProximityQuery, type TextPlan } from '.';
+import { findInBox, findNear, ftsQueryFromText, keyRanges, type ProximityHit, type ProximityQuery, type TextPlan } from '.';
 
 const WORDS = ['compost', 'jardin', 'école', 'vélo', 'amap', 'repair', 'café', 'énergie'];
 const CATS = ['environment', 'food', 'mobility'];
@@ -135,6 +135,24 @@ describe('ftsQueryFromText', () => {
 		for (const text of ['"', 'a"b', 'AND', 'NOT x', 'col:x', '^x', 'x*y', "l'école", '１２３', 'ß', '\u0000']) {
 			const match = ftsQueryFromText(text);
 			if (match) expect(() => findNear(sqlite, { lat: 45.75, lng: 4.85, radiusKm: 5, limit: 5, match })).not.toThrow();
+		}
+	});
+});
+
+describe('keyRanges', () => {
+	it('holds the row id of every initiative inside the circle, at every level', () => {
+		const keys = new Map((sqlite.prepare('SELECT pk, geo_key FROM initiatives').safeIntegers().all() as { pk: bigint; geo_key: bigint }[]).map((r) => [Number(r.pk), r.geo_key]));
+		const random = rng(7);
+		for (let n = 0; n < 300; n++) {
+			const centre = rows[Math.floor(random() * rows.length)];
+			const radiusKm = [0.2, 0.8, 3, 12, 40, 150][n % 6];
+			const ranges = keyRanges(centre.lat, centre.lng, radiusKm);
+			if (!ranges) continue;
+			for (const r of rows) {
+				if (haversineKm(centre.lat, centre.lng, r.lat, r.lng) > radiusKm) continue;
+				const key = keys.get(r.pk)!;
+				expect(ranges.some(([lo, hi]) => key >= lo && key <= hi)).toBe(true);
+			}
 		}
 	});
 });
