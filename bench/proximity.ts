@@ -32,18 +32,40 @@ interface Timing {
 	p99: number;
 	mean: number;
 	avgHits: number;
+	/** p50/p99 of each query's best of 3 runs: its own cost, without the neighbours' preemption on a shared machine. */
+	bestOf3P50: number;
+	bestOf3P99: number;
 }
 
 function time(sqlite: Database.Database, queries: ProximityQuery[]): Timing {
 	const ms: number[] = [];
+	const best: number[] = [];
 	let hits = 0;
 	for (const q of queries) {
-		const t = process.hrtime.bigint();
-		hits += findNear(sqlite, q).hits.length;
-		ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+		let fastest = Infinity;
+		for (let run = 0; run < 3; run++) {
+			const t = process.hrtime.bigint();
+			const found = findNear(sqlite, q).hits.length;
+			const elapsed = Number(process.hrtime.bigint() - t) / 1e6;
+			// The first run is the honest single-shot figure; the others only feed the best-of-3.
+			if (run === 0) {
+				hits += found;
+				ms.push(elapsed);
+			}
+			fastest = Math.min(fastest, elapsed);
+		}
+		best.push(fastest);
 	}
 	ms.sort((a, b) => a - b);
-	return { p50: percentile(ms, 50), p99: percentile(ms, 99), mean: ms.reduce((a, b) => a + b, 0) / ms.length, avgHits: hits / queries.length };
+	best.sort((a, b) => a - b);
+	return {
+		p50: percentile(ms, 50),
+		p99: percentile(ms, 99),
+		mean: ms.reduce((a, b) => a + b, 0) / ms.length,
+		avgHits: hits / queries.length,
+		bestOf3P50: percentile(best, 50),
+		bestOf3P99: percentile(best, 99)
+	};
 }
 
 /** Text queries checked (untimed) against every matching row's exact distance. */
@@ -103,21 +125,23 @@ for (const n of SIZES) {
 	time(sqlite, warm);
 	const baseline = scan(sqlite, sets['random towns'].slice(0, SCAN_QUERIES));
 	const textChecked = textMismatches(sqlite, [...sets['random towns + text'].slice(0, SCAN_QUERIES), ...sets['weighted + text'].slice(0, SCAN_QUERIES)]);
+	// Pages freed by the index merge stay in the file until a VACUUM: report both.
 	const size = statSync(path).size;
+	const freeBytes = (sqlite.pragma('freelist_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);
 	const rows: (Timing & { set: string; speedupVsScan: number })[] = [];
 	for (const [name, queries] of Object.entries(sets)) {
 		const t = time(sqlite, queries);
 		rows.push({ set: name, ...t, speedupVsScan: baseline.mean / t.mean });
 	}
 	const inserted = insertSeconds === undefined ? `${origin} DB` : `insert ${insertSeconds.toFixed(1)} s`;
-	console.log(`  ${inserted}, DB ${(size / 1e6).toFixed(1)} MB, full scan mean ${baseline.mean.toFixed(1)} ms (${SCAN_QUERIES} queries, ${baseline.mismatches} mismatches with the index; ${textChecked} text mismatches)`);
-	console.log('  set                       p50 ms   p99 ms  mean ms  hits  ×scan');
+	console.log(`  ${inserted}, DB ${(size / 1e6).toFixed(1)} MB (${(freeBytes / 1e6).toFixed(1)} MB free pages), full scan mean ${baseline.mean.toFixed(1)} ms (${SCAN_QUERIES} queries, ${baseline.mismatches} mismatches with the index; ${textChecked} text mismatches)`);
+	console.log('  set                       p50 ms   p99 ms  mean ms  hits  ×scan   best-of-3 p50/p99 ms');
 	for (const r of rows) {
 		console.log(
-			`  ${r.set.padEnd(24)} ${r.p50.toFixed(3).padStart(7)} ${r.p99.toFixed(3).padStart(8)} ${r.mean.toFixed(3).padStart(8)} ${r.avgHits.toFixed(1).padStart(5)} ${Math.round(r.speedupVsScan).toString().padStart(6)}`
+			`  ${r.set.padEnd(24)} ${r.p50.toFixed(3).padStart(7)} ${r.p99.toFixed(3).padStart(8)} ${r.mean.toFixed(3).padStart(8)} ${r.avgHits.toFixed(1).padStart(5)} ${Math.round(r.speedupVsScan).toString().padStart(6)}   ${r.bestOf3P50.toFixed(3)} / ${r.bestOf3P99.toFixed(3)}`
 		);
 	}
-	results.push({ initiatives: n, origin, insertSeconds, dbBytes: size, scan: { queries: SCAN_QUERIES, ...baseline, textMismatches: textChecked }, sets: rows });
+	results.push({ initiatives: n, origin, insertSeconds, dbBytes: size, dbFreeBytes: freeBytes, scan: { queries: SCAN_QUERIES, ...baseline, textMismatches: textChecked }, sets: rows });
 	sqlite.close();
 }
 const out = fileURLToPath(new URL('./results/proximity.json', import.meta.url));
