@@ -10,7 +10,6 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DISTANCE_FUNCTION, findNear, ftsQueryFromText, registerGeoFunctions, type ProximityQuery } from '../sync-server/store/proximity-index';
 import { PK_MASK } from '../sync-server/store/proximity-index/geo-keys';
-import { tuneConnection } from '../sync-server/store/db';
 import { loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/places';
 import { benchDatabase } from './lib/proximity-data';
 
@@ -102,8 +101,6 @@ console.log(`Proximity benchmark — radius ${RADIUS_KM} km, limit ${LIMIT}, ${Q
 for (const n of SIZES) {
 	console.log(`\n${n.toLocaleString('en')} initiatives`);
 	const { sqlite, path, insertSeconds, origin } = benchDatabase(n, places);
-	// The same connection settings as the server's (sync-server/store/db.ts).
-	tuneConnection(sqlite);
 	registerGeoFunctions(sqlite);
 	const random = seededRandom(7);
 	const weighted = populationPicker(places, random);

@@ -41,18 +41,12 @@ export function openStore(dataDir = dataDirFromEnv()): Store {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	tuneConnection(sqlite);
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: findMigrationsFolder() });
 
 	const store = { sqlite, db, dataDir, stopMaintenance: scheduleTextIndexMerge(sqlite) };
 	holder[KEY] = store;
 	return store;
-}
-
-/** Read-performance settings, shared with the benchmarks so they measure what the server runs. */
-export function tuneConnection(sqlite: Database.Database): void {
-	void sqlite;
 }
 
 /** The open store, opening it from the environment on first use. */
