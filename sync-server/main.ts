@@ -1,6 +1,6 @@
 /**
  * Kohero's single production process: the SvelteKit app (pages + API),
- * `/healthz`, and the `/sync/:docId` WebSocket relay, over one SQLite store.
+ * `/healthz`, `/metrics` (loopback only), and the `/sync/:docId` WebSocket relay, over one SQLite store.
  */
 import { createServer } from 'node:http';
 import { testServiceWorker } from './test-service-worker';
@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { closeStore, openStore } from '$store/db';
 import { log } from '$lib/server/log';
 import { syncUpgrade } from './upgrade';
+import { serveMetrics } from './metrics-route';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -29,6 +30,7 @@ const { handler } = (await import(handlerUrl)) as {
 const serveTestWorker = testServiceWorker(new URL('./client/service-worker.js', import.meta.url));
 const server = createServer((req, res) => {
 	if (serveTestWorker?.(req, res)) return;
+	if (serveMetrics(req, res)) return;
 	if (useOwnProtocol) {
 		req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	}
