@@ -17,9 +17,9 @@ function koheroSyncInDev(): Plugin {
 			server.middlewares.use((req, res, next) => {
 				if (!req.url?.startsWith('/metrics')) return next();
 				server
-					.ssrLoadModule('/sync-server/ops/prometheus.ts')
+					.ssrLoadModule('/sync-server/metrics-route.ts')
 					.then((mod) => {
-						if (!mod.handleMetrics(req, res)) next();
+						if (!mod.serveMetrics(req, res)) next();
 					})
 					.catch(next);
 			});

@@ -51,12 +51,24 @@ async function write(edits: number, merge: boolean): Promise<{ rows: number; byt
 	return { rows: await rows(), bytes };
 }
 
-/** Opens the document as the app does (openLocalCopy), timed until its content is readable. */
-async function open(): Promise<{ ms: number; tasks: number; chars: number; rowsAfter: number }> {
+/**
+ * Opens the document as the app does (openLocalCopy: one getAll, one merged
+ * update), or with stock y-indexeddb (one applyUpdate per row) for reference;
+ * timed until its content is readable.
+ */
+async function open(withYIndexeddb = false): Promise<{ ms: number; tasks: number; chars: number; rowsAfter: number }> {
 	const start = performance.now();
 	const doc = new Y.Doc();
-	const local = openLocalCopy(NAME, doc);
-	await local.loaded;
+	let local: { close(): void };
+	if (withYIndexeddb) {
+		const persistence = new IndexeddbPersistence(NAME, doc);
+		await persistence.whenSynced;
+		local = { close: () => void persistence.destroy() };
+	} else {
+		const copy = openLocalCopy(NAME, doc);
+		await copy.loaded;
+		local = copy;
+	}
 	const tasks = readTasks(doc).length;
 	const ms = performance.now() - start;
 	const chars = notesOf(doc).toString().length;

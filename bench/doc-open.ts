@@ -36,18 +36,20 @@ try {
 		page.evaluate(([f, a]) => (window as unknown as { bench: Record<string, (...x: unknown[]) => unknown> }).bench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
 	type Opened = { ms: number; tasks: number; chars: number; rowsAfter: number };
 	const scenarios = [
-		{ label: 'rows merged by y-indexeddb', merge: true, reopen: false },
-		{ label: 'unmerged rows (tab closed while typing), first open', merge: false, reopen: false },
-		{ label: 'unmerged rows, second open (merged by the first)', merge: false, reopen: true }
+		{ label: 'rows merged, stock y-indexeddb open', merge: true, reopen: false, stock: true },
+		{ label: 'rows merged, openLocalCopy', merge: true, reopen: false, stock: false },
+		{ label: 'unmerged rows (tab closed while typing), stock y-indexeddb open', merge: false, reopen: false, stock: true },
+		{ label: 'unmerged rows (tab closed while typing), first open, openLocalCopy', merge: false, reopen: false, stock: false },
+		{ label: 'unmerged rows, second open (merged by the first), openLocalCopy', merge: false, reopen: true, stock: false }
 	];
-	for (const { label, merge, reopen } of scenarios) {
+	for (const { label, merge, reopen, stock } of scenarios) {
 		const times: number[] = [];
 		let written = { rows: 0, bytes: 0 };
 		let last: Opened = { ms: 0, tasks: 0, chars: 0, rowsAfter: 0 };
 		for (let i = 0; i < RUNS; i++) {
 			written = await call<{ rows: number; bytes: number }>('write', EDITS, merge);
-			if (reopen) await call<Opened>('open');
-			last = await call<Opened>('open');
+			if (reopen) await call<Opened>('open', stock);
+			last = await call<Opened>('open', stock);
 			times.push(last.ms);
 		}
 		times.sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 /**
  * Kohero's single production process: the SvelteKit app (pages + API),
- * `/healthz`, and the `/sync/:docId` WebSocket relay, over one SQLite store.
+ * `/healthz`, `/metrics` (loopback only), and the `/sync/:docId` WebSocket relay, over one SQLite store.
  */
 import { createServer } from 'node:http';
 import { testServiceWorker } from './test-service-worker';
@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { closeStore, openStore } from '$store/db';
 import { log } from '$lib/server/log';
 import { syncUpgrade } from './upgrade';
-import { countHttpRequest, handleMetrics, startSampling } from './ops/prometheus';
+import { serveMetrics } from './metrics-route';
+import { countHttpRequest, startSampling } from './ops/prometheus';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -31,8 +32,8 @@ startSampling();
 const serveTestWorker = testServiceWorker(new URL('./client/service-worker.js', import.meta.url));
 const server = createServer((req, res) => {
 	res.once('finish', () => countHttpRequest(req.method, res.statusCode));
-	if (handleMetrics(req, res)) return;
 	if (serveTestWorker?.(req, res)) return;
+	if (serveMetrics(req, res)) return;
 	if (useOwnProtocol) {
 		req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	}

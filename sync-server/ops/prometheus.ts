@@ -1,12 +1,11 @@
 /**
- * `GET /metrics` in Prometheus' text exposition format: the relay's counters
- * (sync-server/relay/metrics.ts), HTTP request counts and process figures.
- * Only numbers, never an id, an email or a place: it is served without auth.
+ * What `GET /metrics` (metrics-route.ts) adds to the relay's own figures
+ * (relay/metrics.ts): HTTP request counts, updates per second and the persist
+ * latency as a proper Prometheus histogram in seconds. Only numbers, never an
+ * id, an email or a place.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PERSIST_BUCKETS_MS, metrics, type RejectReason } from '$relay/metrics';
+import { PERSIST_BUCKETS_MS, metrics, renderMetrics as renderRelayMetrics } from '$relay/metrics';
 
-const REJECT_REASONS: RejectReason[] = ['malformed', 'tooBig', 'docTooBig', 'readOnly', 'unauthenticated', 'unknownDoc'];
 /** Any other method is counted as "other": a label must not take values chosen by a client. */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const RATE_WINDOW_MS = 10_000;
@@ -54,7 +53,7 @@ function family(name: string, type: 'gauge' | 'counter' | 'histogram', help: str
 }
 
 function histogramLines(): string {
-	const name = 'kohero_persist_latency_seconds';
+	const name = 'kohero_relay_persist_latency_seconds';
 	let cumulative = 0;
 	const lines: string[] = [];
 	PERSIST_BUCKETS_MS.forEach((bound, i) => {
@@ -72,7 +71,7 @@ function histogramLines(): string {
 	].join('\n');
 }
 
-/** The whole exposition, one family after another. */
+/** The relay's own exposition (relay/metrics.ts), then the HTTP and rate figures kept here. */
 export function renderMetrics(): string {
 	const httpLines: Line[] = [...http.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
@@ -81,41 +80,13 @@ export function renderMetrics(): string {
 			return [`{method="${method}",code="${code}"}`, n];
 		});
 	return (
+		renderRelayMetrics() +
 		[
-			family('kohero_sync_open_connections', 'gauge', 'Open /sync WebSocket connections.', [['', metrics.openConnections]]),
-			family('kohero_sync_loaded_documents', 'gauge', 'Documents loaded in the relay.', [['', metrics.loadedDocs]]),
-			family('kohero_sync_updates_persisted_total', 'counter', 'Document updates committed to SQLite.', [['', metrics.updatesPersisted]]),
-			family('kohero_sync_updates_per_second', 'gauge', 'Committed updates per second over the last 10 s.', [['', updatesPerSecond()]]),
-			family('kohero_sync_update_bytes_persisted_total', 'counter', 'Bytes of document updates committed.', [['', metrics.bytesPersisted]]),
+			family('kohero_relay_updates_per_second', 'gauge', 'Committed updates per second over the last 10 s.', [['', updatesPerSecond()]]),
 			histogramLines(),
-			family('kohero_sync_compactions_total', 'counter', 'Update logs merged into snapshots.', [['', metrics.compactions]]),
-			family(
-				'kohero_sync_rejected_total',
-				'counter',
-				'Refused messages and connections, by reason.',
-				REJECT_REASONS.map((reason) => [`{reason="${reason}"}`, metrics.rejected[reason] ?? 0])
-			),
 			family('kohero_http_requests_total', 'counter', 'Finished HTTP requests by method and status code.', httpLines),
-			family('process_resident_memory_bytes', 'gauge', 'Resident set size.', [['', process.memoryUsage.rss()]]),
-			family('process_uptime_seconds', 'gauge', 'Seconds since the process started.', [['', (Date.now() - startedAt) / 1000]])
-		].join('\n') + '\n'
+			family('kohero_process_uptime_seconds', 'gauge', 'Seconds since the process started.', [['', (Date.now() - startedAt) / 1000]])
+		].join('\n') +
+		'\n'
 	);
-}
-
-/** Answers `GET /metrics`; returns false for any other request. */
-export function handleMetrics(req: IncomingMessage, res: ServerResponse): boolean {
-	if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/metrics') return false;
-	startSampling();
-	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end();
-		return true;
-	}
-	const body = renderMetrics();
-	res.writeHead(200, {
-		'content-type': 'text/plain; version=0.0.4; charset=utf-8',
-		'cache-control': 'no-store',
-		'x-content-type-options': 'nosniff'
-	});
-	res.end(req.method === 'HEAD' ? undefined : body);
-	return true;
 }

@@ -1,6 +1,6 @@
 /**
- * The relay's counters, read by the future /metrics endpoint. Plain module
- * state: only the relay bundle (build/server.js) imports it.
+ * The relay's counters and gauges, served by `GET /metrics` (metrics-route.ts).
+ * Plain module state: only the relay bundle (build/server.js) imports it.
  */
 
 /** Upper bounds (ms) of the persist-latency histogram buckets. */
@@ -20,6 +20,21 @@ export const metrics = {
 	rejected: {} as Partial<Record<RejectReason, number>>
 };
 
+/**
+ * Gauges read on demand from the structures that hold per-document state
+ * (sockets, fan-out subscriptions, store caches): they must all fall back to
+ * zero when no one is connected, or the relay leaks.
+ */
+const gauges = new Map<string, () => number>();
+
+/** Registers (or replaces) a gauge; returns its removal. */
+export function registerGauge(name: string, read: () => number): () => void {
+	gauges.set(name, read);
+	return () => {
+		if (gauges.get(name) === read) gauges.delete(name);
+	};
+}
+
 /** Records the time one update waited between arrival and commit. */
 export function observePersistLatency(ms: number): void {
 	let i = PERSIST_BUCKETS_MS.findIndex((bound) => ms <= bound);
@@ -31,4 +46,36 @@ export function observePersistLatency(ms: number): void {
 /** Counts one refused message or connection. */
 export function countRejected(reason: RejectReason): void {
 	metrics.rejected[reason] = (metrics.rejected[reason] ?? 0) + 1;
+}
+
+/** Every metric in Prometheus' text exposition format. */
+export function renderMetrics(): string {
+	const lines: string[] = [];
+	const put = (name: string, type: 'gauge' | 'counter', value: number, labels = '') => {
+		if (!lines.some((l) => l === `# TYPE ${name} ${type}`)) lines.push(`# TYPE ${name} ${type}`);
+		lines.push(`${name}${labels} ${value}`);
+	};
+	put('kohero_relay_open_connections', 'gauge', metrics.openConnections);
+	put('kohero_relay_loaded_docs', 'gauge', metrics.loadedDocs);
+	for (const [name, read] of gauges) put(`kohero_relay_${name}`, 'gauge', read());
+	put('kohero_relay_updates_persisted_total', 'counter', metrics.updatesPersisted);
+	put('kohero_relay_bytes_persisted_total', 'counter', metrics.bytesPersisted);
+	put('kohero_relay_compactions_total', 'counter', metrics.compactions);
+	for (const [reason, count] of Object.entries(metrics.rejected)) {
+		put('kohero_relay_rejected_total', 'counter', count, `{reason="${reason}"}`);
+	}
+	let cumulative = 0;
+	PERSIST_BUCKETS_MS.forEach((bound, i) => {
+		cumulative += metrics.persistLatencyBuckets[i];
+		put('kohero_relay_persist_latency_ms_bucket', 'counter', cumulative, `{le="${bound}"}`);
+	});
+	cumulative += metrics.persistLatencyBuckets[PERSIST_BUCKETS_MS.length];
+	put('kohero_relay_persist_latency_ms_bucket', 'counter', cumulative, '{le="+Inf"}');
+	put('kohero_relay_persist_latency_ms_sum', 'counter', metrics.persistLatencySumMs);
+	put('kohero_relay_persist_latency_ms_count', 'counter', cumulative);
+	const memory = process.memoryUsage();
+	put('kohero_process_resident_bytes', 'gauge', memory.rss);
+	put('kohero_process_heap_used_bytes', 'gauge', memory.heapUsed);
+	put('kohero_process_external_bytes', 'gauge', memory.external);
+	return lines.join('\n') + '\n';
 }

@@ -8,7 +8,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { log } from '$lib/server/log';
 import { CloseCode, type Access, type Fanout, type RelayHooks } from './hooks';
 import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS } from './limits';
-import { countRejected, metrics } from './metrics';
+import { countRejected, metrics, registerGauge } from './metrics';
 import { Peer } from './peer';
 import { Room } from './room';
 
@@ -58,6 +58,11 @@ export function createRelay({
 		}
 	}, pingIntervalMs);
 	heartbeat.unref();
+	const unregister = [
+		registerGauge('tracked_sockets', () => sockets.size),
+		registerGauge('ws_clients', () => wss.clients.size),
+		registerGauge('rooms', () => rooms.size)
+	];
 
 	function roomFor(docId: string): Room {
 		let room = rooms.get(docId);
@@ -151,6 +156,7 @@ export function createRelay({
 			for (const room of rooms.values()) room.destroy();
 			rooms.clear();
 			wss.close();
+			for (const remove of unregister) remove();
 		}
 	};
 }

@@ -10,12 +10,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { scheduleTextIndexMerge } from './proximity-index/maintenance';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
 	sqlite: Database.Database;
 	db: Db;
 	dataDir: string;
+	/** Stops background maintenance before the connection closes. */
+	stopMaintenance: () => void;
 }
 
 const KEY = Symbol.for('kohero.store');
@@ -41,7 +44,7 @@ export function openStore(dataDir = dataDirFromEnv()): Store {
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: findMigrationsFolder() });
 
-	const store = { sqlite, db, dataDir };
+	const store = { sqlite, db, dataDir, stopMaintenance: scheduleTextIndexMerge(sqlite) };
 	holder[KEY] = store;
 	return store;
 }
@@ -61,6 +64,7 @@ export function closeStore(): void {
 	const holder = globalThis as Holder;
 	const existing = holder[KEY];
 	if (!existing) return;
+	existing.stopMaintenance();
 	existing.sqlite.close();
 	delete holder[KEY];
 }

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { DocStore } from '$relay/hooks';
 import { log } from '$lib/server/log';
 import { compactDoc, type DocStats } from './compaction';
+import { registerGauge } from '$relay/metrics';
 
 export interface DocLogOptions {
 	/** Compact once this many updates are in the log. */
@@ -83,6 +84,8 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 
 	/** The last queued compaction per document: compactions of one doc never overlap. */
 	const compactions = new Map<string, Promise<void>>();
+	registerGauge('store_cached_docs', () => docs.size);
+	registerGauge('store_running_compactions', () => compactions.size);
 
 	function compact(docId: string): Promise<void> {
 		const run = (compactions.get(docId) ?? Promise.resolve()).then(() =>

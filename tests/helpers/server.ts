@@ -29,12 +29,21 @@ export function tempDataDir(): string {
 	return mkdtempSync(join(tmpdir(), 'kohero-test-'));
 }
 
+export interface StartOptions {
+	/** Pass the data directory of a stopped server to restart on the same data. */
+	dataDir?: string;
+	env?: Record<string, string>;
+	port?: number;
+	/** Flags for node itself, e.g. `--expose-gc`. */
+	nodeArgs?: string[];
+}
+
 /** Starts a server; pass `dataDir` to restart on the same data. */
 export async function startServer(
-	options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}
+	options: StartOptions = {}
 ): Promise<TestServer> {
 	const dataDir = options.dataDir ?? tempDataDir();
-	const child = spawn(process.execPath, [join(ROOT, 'build/server.js')], {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'build/server.js')], {
 		cwd: ROOT,
 		env: {
 			...process.env,

@@ -1,48 +1,29 @@
 /** Who may connect, read and write: API.md's close codes and read-only non-members. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
 import {
-	closeCodeOf, connectClient, createInitiative, processedBy, removeMember, say, signup, storedDoc, synced, texts, waitFor, withDb,
-	type Member, type SyncClient
+	closeCodeOf, createInitiative, processedBy, removeMember, say, storedDoc, synced, texts, useRelayServer, waitFor, withDb
 } from './helpers';
 
-let server: TestServer;
-let alice: Member;
-let bob: Member;
-let eve: Member;
-const clients: SyncClient[] = [];
-
-function client(docId: string, member: Member): SyncClient {
-	const c = connectClient(server.wsUrl, docId, member.cookie);
-	clients.push(c);
-	return c;
-}
-
-beforeAll(async () => {
-	server = await startServer();
-	[alice, bob, eve] = await Promise.all([signup(server), signup(server), signup(server)]);
-});
-afterAll(async () => {
-	for (const c of clients) c.destroy();
-	await server?.dispose();
-});
+const relay = useRelayServer(['alice', 'bob', 'eve']);
+const { alice, bob, eve } = relay.members;
+const client = relay.client;
 
 describe('relay access', () => {
 	it('closes with 4401 without a valid session', async () => {
-		const docId = createInitiative(server, alice);
-		expect(await closeCodeOf(server.wsUrl, docId)).toBe(4401);
-		expect(await closeCodeOf(server.wsUrl, docId, 'kohero_session=not-a-real-token')).toBe(4401);
+		const docId = createInitiative(relay.server, alice);
+		expect(await closeCodeOf(relay.server.wsUrl, docId)).toBe(4401);
+		expect(await closeCodeOf(relay.server.wsUrl, docId, 'kohero_session=not-a-real-token')).toBe(4401);
 	});
 
 	it('closes with 4404 for unknown, malformed or oversized document ids', async () => {
-		expect(await closeCodeOf(server.wsUrl, 'inexistant-initiative', alice.cookie)).toBe(4404);
-		expect(await closeCodeOf(server.wsUrl, '..%2F..%2Fkohero.db', alice.cookie)).toBe(4404);
-		expect(await closeCodeOf(server.wsUrl, 'a'.repeat(65), alice.cookie)).toBe(4404);
-		expect(await closeCodeOf(server.wsUrl, 'abc', alice.cookie)).toBe(4404);
+		expect(await closeCodeOf(relay.server.wsUrl, 'inexistant-initiative', alice.cookie)).toBe(4404);
+		expect(await closeCodeOf(relay.server.wsUrl, '..%2F..%2Fkohero.db', alice.cookie)).toBe(4404);
+		expect(await closeCodeOf(relay.server.wsUrl, 'a'.repeat(65), alice.cookie)).toBe(4404);
+		expect(await closeCodeOf(relay.server.wsUrl, 'abc', alice.cookie)).toBe(4404);
 	});
 
 	it("a non-member reads, but its updates are neither relayed nor stored", async () => {
-		const docId = createInitiative(server, alice, [bob]);
+		const docId = createInitiative(relay.server, alice, [bob]);
 		const a = client(docId, alice);
 		await synced(a);
 		say(a.doc, alice.id, 'visible par tous');
@@ -57,28 +38,28 @@ describe('relay access', () => {
 		say(a.doc, alice.id, 'après');
 		await waitFor(() => texts(b.doc).includes('après'), 'member message at bob');
 		expect(texts(b.doc)).not.toContain('intrus');
-		expect(texts(storedDoc(server.dataDir, docId))).toEqual(['visible par tous', 'après']);
-		const rows = withDb(server.dataDir, (db) =>
+		expect(texts(storedDoc(relay.server.dataDir, docId))).toEqual(['visible par tous', 'après']);
+		const rows = withDb(relay.server.dataDir, (db) =>
 			db.prepare('SELECT count(*) AS n FROM doc_updates WHERE author_id = ?').get(eve.id)
 		) as { n: number };
 		expect(rows.n).toBe(0);
 	});
 
 	it('a member who leaves loses write access on the open socket at once', async () => {
-		const docId = createInitiative(server, alice, [bob]);
+		const docId = createInitiative(relay.server, alice, [bob]);
 		const a = client(docId, alice);
 		const b = client(docId, bob);
 		await Promise.all([synced(a), synced(b)]);
 		say(b.doc, bob.id, 'encore membre');
 		await waitFor(() => texts(a.doc).includes('encore membre'), 'member write');
 
-		await removeMember(server, docId, bob);
+		await removeMember(relay.server, docId, bob);
 		say(b.doc, bob.id, 'parti');
 		await processedBy(b, a);
 		say(a.doc, alice.id, 'témoin');
 		await waitFor(() => texts(b.doc).includes('témoin'), 'bob still reads');
 		// Alice's marker was committed after bob's update would have been.
 		expect(texts(a.doc)).not.toContain('parti');
-		expect(texts(storedDoc(server.dataDir, docId))).not.toContain('parti');
+		expect(texts(storedDoc(relay.server.dataDir, docId))).not.toContain('parti');
 	});
 });

@@ -20,6 +20,17 @@ function client(server: TestServer, docId: string, member: Member): SyncClient {
 	return c;
 }
 
+/** A server on `dataDir` where alice and bob both have a synced client on one new document. */
+async function twoMembersOnNewDoc(dataDir: string, env: Record<string, string> = {}) {
+	const server = await start(dataDir, env);
+	const [alice, bob] = await Promise.all([signup(server), signup(server)]);
+	const docId = createInitiative(server, alice, [bob]);
+	const a = client(server, docId, alice);
+	const b = client(server, docId, bob);
+	await Promise.all([synced(a), synced(b)]);
+	return { server, alice, bob, docId, a, b };
+}
+
 afterEach(async () => {
 	for (const c of clients.splice(0)) c.destroy();
 	for (const s of servers.splice(0)) await s.dispose();
@@ -28,12 +39,7 @@ afterEach(async () => {
 describe('relay durability', () => {
 	it('survives a SIGTERM restart mid-session: exits 0, loses nothing, clients resume', async () => {
 		const dataDir = tempDataDir();
-		const first = await start(dataDir);
-		const [alice, bob] = await Promise.all([signup(first), signup(first)]);
-		const docId = createInitiative(first, alice, [bob]);
-		const a = client(first, docId, alice);
-		const b = client(first, docId, bob);
-		await Promise.all([synced(a), synced(b)]);
+		const { server: first, alice, bob, docId, a, b } = await twoMembersOnNewDoc(dataDir);
 		for (let i = 0; i < 30; i++) say(i % 2 ? a.doc : b.doc, alice.id, `avant-${i}`);
 		// Stop while the last writes may still be in flight: close() must commit them.
 		expect(await first.stop()).toBe(0);
@@ -51,12 +57,7 @@ describe('relay durability', () => {
 
 	it('an update another client has seen survives SIGKILL', async () => {
 		const dataDir = tempDataDir();
-		const first = await start(dataDir);
-		const [alice, bob] = await Promise.all([signup(first), signup(first)]);
-		const docId = createInitiative(first, alice, [bob]);
-		const a = client(first, docId, alice);
-		const b = client(first, docId, bob);
-		await Promise.all([synced(a), synced(b)]);
+		const { server: first, alice, bob, docId, a, b } = await twoMembersOnNewDoc(dataDir);
 		say(a.doc, alice.id, 'gravé');
 		await waitFor(() => texts(b.doc).includes('gravé'), 'bob sees it');
 		a.provider.disconnect();
@@ -71,12 +72,7 @@ describe('relay durability', () => {
 
 	it('compaction under concurrent writes loses nothing and bounds storage', async () => {
 		const dataDir = tempDataDir();
-		const server = await start(dataDir, { KOHERO_COMPACT_EVERY: '20' });
-		const [alice, bob] = await Promise.all([signup(server), signup(server)]);
-		const docId = createInitiative(server, alice, [bob]);
-		const a = client(server, docId, alice);
-		const b = client(server, docId, bob);
-		await Promise.all([synced(a), synced(b)]);
+		const { server, alice, bob, docId, a, b } = await twoMembersOnNewDoc(dataDir, { KOHERO_COMPACT_EVERY: '20' });
 
 		const N = 150;
 		for (let i = 0; i < N; i++) {

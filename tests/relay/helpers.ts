@@ -1,15 +1,17 @@
 /**
- * Relay test helpers: stock WebsocketProvider clients that carry a session
+ * Relay test helpers: one server per test file with its members and clients
+ * (useRelayServer), stock WebsocketProvider clients that carry a session
  * cookie, initiatives and memberships written straight into the server's
  * SQLite file (fast set-up of many documents), and polling waits.
  */
+import { afterAll, beforeAll } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { Client } from '../helpers/client';
-import type { TestServer } from '../helpers/server';
+import { startServer, type StartOptions, type TestServer } from '../helpers/server';
 
 export interface Member {
 	id: string;
@@ -88,6 +90,55 @@ export function connectClient(wsUrl: string, docId: string, cookie: string, doc 
 		destroy() {
 			provider.destroy();
 			doc.destroy();
+		}
+	};
+}
+
+export interface RelayServer<Name extends string> {
+	/** The running server (started before the first test). */
+	readonly server: TestServer;
+	/** One signed-up account per name; each object is filled in before the first test. */
+	readonly members: Record<Name, Member>;
+	/** A stock client of `member` on `docId`, destroyed after the file's last test. */
+	client(docId: string, member: Member): SyncClient;
+}
+
+/**
+ * Starts one server for the test file (beforeAll), signs up `members`, and
+ * after the last test destroys every client it handed out and the server.
+ */
+export function useRelayServer<Name extends string>(
+	members: readonly Name[],
+	options: Omit<StartOptions, 'dataDir' | 'port'> = {}
+): RelayServer<Name> {
+	let server: TestServer | undefined;
+	const clients: SyncClient[] = [];
+	// Stable objects, so a test file can destructure them at load time.
+	const accounts = Object.fromEntries(members.map((name) => [name, { id: '', cookie: '' }])) as Record<Name, Member>;
+
+	beforeAll(async () => {
+		server = await startServer(options);
+		const signedUp = await Promise.all(members.map(() => signup(server!)));
+		members.forEach((name, i) => Object.assign(accounts[name], signedUp[i]));
+	});
+	afterAll(async () => {
+		for (const c of clients.splice(0)) c.destroy();
+		await server?.dispose();
+	});
+
+	const started = (): TestServer => {
+		if (!server) throw new Error('the relay server is started in beforeAll');
+		return server;
+	};
+	return {
+		get server() {
+			return started();
+		},
+		members: accounts,
+		client(docId, member) {
+			const c = connectClient(started().wsUrl, docId, member.cookie);
+			clients.push(c);
+			return c;
 		}
 	};
 }

@@ -1,33 +1,18 @@
 /** Faults stay with their socket: malformed and oversized frames, vanished peers. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { startServer, type TestServer } from '../helpers/server';
 import {
-	closed, connectClient, createInitiative, rawSocket, say, signup, synced, texts, waitFor, type Member, type SyncClient
+	closed, createInitiative, rawSocket, say, synced, texts, useRelayServer, waitFor, type SyncClient
 } from './helpers';
 
-let server: TestServer;
-let alice: Member;
-let bob: Member;
-const clients: SyncClient[] = [];
-
-function client(docId: string, member: Member): SyncClient {
-	const c = connectClient(server.wsUrl, docId, member.cookie);
-	clients.push(c);
-	return c;
-}
-
-beforeAll(async () => {
+const relay = useRelayServer(['alice', 'bob'], {
 	// A 256 KiB document limit stands in for API.md's 20 MiB, to reach it quickly.
-	server = await startServer({ env: { KOHERO_MAX_DOC_BYTES: String(256 * 1024) } });
-	[alice, bob] = await Promise.all([signup(server), signup(server)]);
+	env: { KOHERO_MAX_DOC_BYTES: String(256 * 1024) }
 });
-afterAll(async () => {
-	for (const c of clients) c.destroy();
-	await server?.dispose();
-});
+const { alice, bob } = relay.members;
+const client = relay.client;
 
 /** Checks that two providers still sync both ways. */
 async function stillSyncing(a: SyncClient, b: SyncClient, tag: string): Promise<void> {
@@ -36,12 +21,18 @@ async function stillSyncing(a: SyncClient, b: SyncClient, tag: string): Promise<
 	await waitFor(() => texts(b.doc).includes(`${tag}-a`) && texts(a.doc).includes(`${tag}-b`), 'sync after fault');
 }
 
+/** A new document with a synced client for alice and for bob. */
+async function alicesAndBobsDoc(): Promise<{ docId: string; a: SyncClient; b: SyncClient }> {
+	const docId = createInitiative(relay.server, alice, [bob]);
+	const a = client(docId, alice);
+	const b = client(docId, bob);
+	await Promise.all([synced(a), synced(b)]);
+	return { docId, a, b };
+}
+
 describe('relay limits and faults', () => {
 	it('a malformed message closes only its socket', async () => {
-		const docId = createInitiative(server, alice, [bob]);
-		const a = client(docId, alice);
-		const b = client(docId, bob);
-		await Promise.all([synced(a), synced(b)]);
+		const { docId, a, b } = await alicesAndBobsDoc();
 
 		const garbage = [
 			Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), // huge varuint type
@@ -50,12 +41,12 @@ describe('relay limits and faults', () => {
 			Uint8Array.from([9, 1, 2]) // unknown message type
 		];
 		for (const frame of garbage) {
-			const bad = await rawSocket(server.wsUrl, docId, alice.cookie);
+			const bad = await rawSocket(relay.server.wsUrl, docId, alice.cookie);
 			const code = closed(bad);
 			bad.send(frame);
 			expect(await code).toBe(1007);
 		}
-		const text = await rawSocket(server.wsUrl, docId, alice.cookie);
+		const text = await rawSocket(relay.server.wsUrl, docId, alice.cookie);
 		const textCode = closed(text);
 		text.send('bonjour');
 		expect(await textCode).toBe(1007);
@@ -64,12 +55,9 @@ describe('relay limits and faults', () => {
 	});
 
 	it('a frame over 1 MiB closes its socket with 1009, others keep syncing', async () => {
-		const docId = createInitiative(server, alice, [bob]);
-		const a = client(docId, alice);
-		const b = client(docId, bob);
-		await Promise.all([synced(a), synced(b)]);
+		const { docId, a, b } = await alicesAndBobsDoc();
 
-		const big = await rawSocket(server.wsUrl, docId, alice.cookie);
+		const big = await rawSocket(relay.server.wsUrl, docId, alice.cookie);
 		const code = closed(big);
 		big.send(new Uint8Array(1024 * 1024 + 16));
 		expect(await code).toBe(1009);
@@ -77,12 +65,9 @@ describe('relay limits and faults', () => {
 	});
 
 	it('a writer growing the document past its limit is closed with 1009, others unaffected', async () => {
-		const docId = createInitiative(server, alice, [bob]);
-		const a = client(docId, alice);
-		const b = client(docId, bob);
-		await Promise.all([synced(a), synced(b)]);
+		const { docId, a, b } = await alicesAndBobsDoc();
 
-		const big = await rawSocket(server.wsUrl, docId, alice.cookie);
+		const big = await rawSocket(relay.server.wsUrl, docId, alice.cookie);
 		const code = closed(big);
 		const bigDoc = new Y.Doc();
 		bigDoc.on('update', (update: Uint8Array) => {
@@ -100,7 +85,7 @@ describe('relay limits and faults', () => {
 	});
 
 	it("a closed socket's presence is removed at once, not after the 30 s timeout", async () => {
-		const docId = createInitiative(server, alice, [bob]);
+		const docId = createInitiative(relay.server, alice, [bob]);
 		const b = client(docId, bob);
 		await synced(b);
 
@@ -108,7 +93,7 @@ describe('relay limits and faults', () => {
 		const ghostDoc = new Y.Doc();
 		const ghost = new awarenessProtocol.Awareness(ghostDoc);
 		ghost.setLocalState({ user: { name: 'Camille', color: '#e63946' } });
-		const ws = await rawSocket(server.wsUrl, docId, alice.cookie);
+		const ws = await rawSocket(relay.server.wsUrl, docId, alice.cookie);
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, 1);
 		encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(ghost, [ghostDoc.clientID]));

@@ -1,35 +1,16 @@
 /** Two or more stock WebsocketProvider clients converge through the relay. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startServer, type TestServer } from '../helpers/server';
-import {
-	connectClient, createInitiative, say, signup, synced, texts, waitFor, withDb, type Member, type SyncClient
-} from './helpers';
+import { createInitiative, say, synced, texts, useRelayServer, waitFor, withDb } from './helpers';
 
-let server: TestServer;
-let alice: Member;
-let bob: Member;
-const clients: SyncClient[] = [];
-
-function client(docId: string, member: Member): SyncClient {
-	const c = connectClient(server.wsUrl, docId, member.cookie);
-	clients.push(c);
-	return c;
-}
-
-beforeAll(async () => {
-	server = await startServer();
-	[alice, bob] = await Promise.all([signup(server), signup(server)]);
-});
-afterAll(async () => {
-	for (const c of clients) c.destroy();
-	await server?.dispose();
-});
+const relay = useRelayServer(['alice', 'bob']);
+const { alice, bob } = relay.members;
+const client = relay.client;
 
 describe('relay sync', () => {
 	it('converges notes, tasks, messages and ideas between two members', async () => {
-		const docId = createInitiative(server, alice, [bob]);
-		withDb(server.dataDir, (db) => db.prepare('UPDATE initiatives SET last_activity_at = 1 WHERE id = ?').run(docId));
+		const docId = createInitiative(relay.server, alice, [bob]);
+		withDb(relay.server.dataDir, (db) => db.prepare('UPDATE initiatives SET last_activity_at = 1 WHERE id = ?').run(docId));
 		const a = client(docId, alice);
 		const b = client(docId, bob);
 		await Promise.all([synced(a), synced(b)]);
@@ -67,14 +48,14 @@ describe('relay sync', () => {
 		expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
 		expect(a.doc.getXmlFragment('notes').toJSON()).toEqual(b.doc.getXmlFragment('notes').toJSON());
 		// The feed sorts by last activity: the relay moved it forward.
-		const activity = withDb(server.dataDir, (db) =>
+		const activity = withDb(relay.server.dataDir, (db) =>
 			db.prepare('SELECT last_activity_at AS at FROM initiatives WHERE id = ?').get(docId)
 		) as { at: number };
 		expect(activity.at).toBeGreaterThan(1);
 	});
 
 	it('a client that edited offline converges on reconnect', async () => {
-		const docId = createInitiative(server, alice, [bob]);
+		const docId = createInitiative(relay.server, alice, [bob]);
 		const a = client(docId, alice);
 		const b = client(docId, bob);
 		await Promise.all([synced(a), synced(b)]);
@@ -96,7 +77,7 @@ describe('relay sync', () => {
 	});
 
 	it('a third client joining late gets the whole document', async () => {
-		const docId = createInitiative(server, alice, [bob]);
+		const docId = createInitiative(relay.server, alice, [bob]);
 		const a = client(docId, alice);
 		await synced(a);
 		for (let i = 0; i < 20; i++) say(a.doc, alice.id, `m${i}`);

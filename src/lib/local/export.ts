@@ -7,7 +7,8 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { readIdeas, readMessages, readTasks, notesOf } from '$lib/domain/workspace';
-import { localDbName } from './workspace-doc';
+import { WebsocketProvider } from 'y-websocket';
+import { localDbName, syncUrl } from './workspace-doc';
 import { readMe, readMyInitiatives, saveMe, saveMyInitiatives } from './cache';
 import type { Initiative, Me, Role } from '$lib/types';
 
@@ -29,12 +30,39 @@ function base64(bytes: Uint8Array): string {
 	return btoa(binary);
 }
 
-/** Reads one workspace document from its IndexedDB copy (no network). */
-async function exportWorkspace(docId: string, viewerId: string) {
-	const doc = new Y.Doc();
-	const persistence = new IndexeddbPersistence(localDbName(docId), doc);
+/** Waits at most this long for the relay to send a document this device never opened. */
+const RELAY_TIMEOUT_MS = 5000;
+
+/** Fills `doc` from the relay; like opening the workspace, the handshake also sends edits kept here. */
+async function syncFromRelay(docId: string, doc: Y.Doc): Promise<void> {
+	const provider = new WebsocketProvider(syncUrl(window.location), docId, doc, { disableBc: true });
 	try {
-		await persistence.whenSynced;
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(resolve, RELAY_TIMEOUT_MS);
+			const done = () => {
+				clearTimeout(timer);
+				resolve();
+			};
+			provider.on('sync', (synced: boolean) => synced && done());
+			// 4401/4404: the relay refused us for good; keep what this device has.
+			provider.on('connection-close', (event) => (event?.code ?? 0) >= 4000 && done());
+		});
+	} finally {
+		provider.destroy();
+	}
+}
+
+/**
+ * One workspace document: this device's IndexedDB copy when there is one (it
+ * may hold edits not yet sent), merged with the relay's when online. A copy is
+ * never created here: exporting must not leave documents behind on the device.
+ */
+async function exportWorkspace(docId: string, viewerId: string, localNames: Set<string>) {
+	const doc = new Y.Doc();
+	const persistence = localNames.has(localDbName(docId)) ? new IndexeddbPersistence(localDbName(docId), doc) : null;
+	try {
+		await persistence?.whenSynced;
+		if (navigator.onLine) await syncFromRelay(docId, doc);
 		return {
 			yjsUpdateBase64: base64(Y.encodeStateAsUpdate(doc)),
 			notesXml: notesOf(doc).toString(),
@@ -43,9 +71,14 @@ async function exportWorkspace(docId: string, viewerId: string) {
 			ideas: readIdeas(doc, viewerId)
 		};
 	} finally {
-		await persistence.destroy();
+		await persistence?.destroy();
 		doc.destroy();
 	}
+}
+
+async function localDatabaseNames(): Promise<Set<string>> {
+	if (!('databases' in indexedDB)) return new Set();
+	return new Set((await indexedDB.databases()).flatMap((info) => (info.name ? [info.name] : [])));
 }
 
 /** Builds both export files. */
@@ -56,12 +89,13 @@ export async function buildExport(): Promise<ExportFiles> {
 	if (mine) await saveMyInitiatives(mine.items);
 	const profile = fresh?.user ?? (await readMe()) ?? null;
 	const rows = await readMyInitiatives();
+	const localNames = await localDatabaseNames();
 	const initiatives = [];
 	for (const row of rows) {
 		initiatives.push({
 			...row.initiative,
 			role: row.viewerRole,
-			workspace: await exportWorkspace(row.id, profile?.id ?? '')
+			workspace: await exportWorkspace(row.id, profile?.id ?? '', localNames)
 		});
 	}
 	const exportedAt = new Date().toISOString();

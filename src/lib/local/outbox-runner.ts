@@ -17,7 +17,7 @@ const listeners = new Set<(result: FlushResult) => void>();
 
 /** The browser's single outbox. */
 export function outbox(): Outbox {
-	instance ??= new Outbox({ db: localDb(), send: fetchTransport, onAccepted: refreshCache });
+	instance ??= new Outbox({ db: localDb(), send: fetchTransport, onAccepted: refreshCache, onRefused: restoreCache });
 	return instance;
 }
 
@@ -35,11 +35,30 @@ async function refreshCache(mutation: Mutation, body: unknown): Promise<void> {
 		return;
 	}
 	// join/leave: the member count changed on the server; fetch it fresh (best effort).
-	const res = await fetch(`/api/initiatives/${mutation.initiativeId}`, { cache: 'no-cache' }).catch(() => null);
+	await refetchInitiative(mutation.initiativeId);
+}
+
+async function refetchInitiative(id: string): Promise<void> {
+	const res = await fetch(`/api/initiatives/${id}`, { cache: 'no-cache' }).catch(() => null);
 	if (res?.ok) {
 		const fresh = (await res.json()) as { initiative: Initiative; viewerRole: Role | null };
 		await saveInitiative(fresh.initiative, fresh.viewerRole);
 	}
+}
+
+/**
+ * The server said no to a change shown optimistically: show its state again
+ * (e.g. still owner after a refused leave). The refusal itself stays listed.
+ */
+async function restoreCache(mutation: Mutation): Promise<void> {
+	if (mutation.kind === 'profile') {
+		const res = await fetch('/api/me', { cache: 'no-cache' }).catch(() => null);
+		if (res?.ok) await saveMe(((await res.json()) as { user: Me }).user);
+		return;
+	}
+	// A creation refused (its id taken): the server knows nothing of it, so no fresh copy comes back.
+	if (mutation.kind === 'create') await localDb().initiatives.delete(mutation.initiativeId);
+	else await refetchInitiative(mutation.initiativeId);
 }
 
 async function flushOnce(): Promise<FlushResult> {

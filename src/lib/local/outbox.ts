@@ -17,6 +17,8 @@ export interface OutboxOptions {
 	send: Transport;
 	/** Called after the server accepted a change, with its answer (to refresh the cache). */
 	onAccepted?: (mutation: Mutation, body: unknown) => Promise<void>;
+	/** Called after the server refused a change (to put the cache back to the server's state). */
+	onRefused?: (mutation: Mutation) => Promise<void>;
 	now?: () => number;
 	random?: () => number;
 }
@@ -34,7 +36,7 @@ export class Outbox {
 	#again = false;
 
 	constructor(options: OutboxOptions) {
-		this.#opts = { onAccepted: async () => {}, now: Date.now, random: Math.random, ...options };
+		this.#opts = { onAccepted: async () => {}, onRefused: async () => {}, now: Date.now, random: Math.random, ...options };
 	}
 
 	/** Queues a change after every change queued before it. */
@@ -95,7 +97,7 @@ export class Outbox {
 	}
 
 	async #pass(): Promise<FlushResult> {
-		const { db, send, onAccepted, now, random } = this.#opts;
+		const { db, send, onAccepted, onRefused, now, random } = this.#opts;
 		const result: FlushResult = { sent: 0, refused: 0, retryAt: null };
 		for (;;) {
 			const next = await db.outbox.where('state').equals('pending').first();
@@ -116,6 +118,7 @@ export class Outbox {
 				result.sent++;
 			} else if (outcome === 'refused') {
 				await db.outbox.update(next.seq, { state: 'failed', error: errorOf(status, body), attempts: next.attempts + 1 });
+				await onRefused(next.mutation).catch((err: unknown) => console.error('outbox: restoring after a refusal', err));
 				result.refused++;
 			} else {
 				const attempts = next.attempts + 1;

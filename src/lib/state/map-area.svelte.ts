@@ -3,6 +3,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { api, ApiClientError } from '$lib/api/client';
 import { geojsonUrl, type Bbox } from '$lib/domain/map-bbox';
 import type { Category } from '$lib/domain/validation/initiative';
+import { lastCachedGeojson } from '$lib/local/map-cache';
 
 export interface MapItem {
 	id: string;
@@ -23,6 +24,8 @@ export class MapArea {
 	collection = $state.raw<InitiativeCollection>(EMPTY);
 	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	error = $state<'network' | 'server' | null>(null);
+	/** Offline: the list shows the last answer this device kept, maybe for another view. */
+	fromCache = $state(false);
 	readonly items: MapItem[] = $derived(
 		this.collection.features
 			.map((f) => ({ ...f.properties, lng: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }))
@@ -48,12 +51,18 @@ export class MapArea {
 			const collection = await api<InitiativeCollection>(geojsonUrl(this.bbox));
 			if (generation !== this.#generation) return;
 			this.collection = collection;
+			this.fromCache = false;
 			this.status = 'ready';
 			this.error = null;
 		} catch (err) {
 			if (generation !== this.#generation) return;
-			this.error = err instanceof ApiClientError && err.isNetwork ? 'network' : 'server';
-			this.status = 'error';
+			const network = err instanceof ApiClientError && err.isNetwork;
+			const kept = network ? await lastCachedGeojson<InitiativeCollection>().catch(() => null) : null;
+			if (generation !== this.#generation) return;
+			this.fromCache = kept !== null;
+			if (kept) this.collection = kept;
+			this.error = kept ? null : network ? 'network' : 'server';
+			this.status = kept ? 'ready' : 'error';
 		}
 	}
 

@@ -25,14 +25,20 @@ class SyncStatus {
 
 	#started = false;
 
-	/** Starts watching (root layout, once, in the browser). */
-	async start(): Promise<void> {
+	/** Follows the network (root layout, once, in the browser). */
+	start(): void {
 		if (this.#started) return;
 		this.#started = true;
 		this.online = navigator.onLine;
 		window.addEventListener('online', () => (this.online = true));
 		window.addEventListener('offline', () => (this.online = false));
+	}
+
+	/** Watches the outbox once someone is signed in (a signed-out page creates no database). */
+	async watch(): Promise<void> {
+		if (this.#subscription) return;
 		const [{ liveQuery }, { localDb }, { onFlushed }] = await local();
+		if (this.#subscription) return;
 		this.#subscription = liveQuery(() => localDb().outbox.orderBy('seq').toArray()).subscribe({
 			next: (rows) => (this.entries = rows),
 			error: (err: unknown) => console.error('outbox watch failed', err)
@@ -40,6 +46,11 @@ class SyncStatus {
 		onFlushed((result) => {
 			if (result.retryAt === null) this.lastSyncedAt = Date.now();
 		});
+	}
+
+	/** The outbox was deleted with the device's data (its live query does not see a deleted database). */
+	forget(): void {
+		this.entries = [];
 	}
 
 	isPending(initiativeId: string): boolean {

@@ -8,6 +8,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { newId } from '$lib/domain/ids';
 import * as ws from '$lib/domain/workspace';
 import { readLastSeen, writeLastSeen } from '$lib/local/last-seen';
+import { readLastSynced, writeLastSynced } from '$lib/local/last-synced';
 import { openWorkspaceDoc, type StopReason, type SyncStatus, type WorkspaceDoc } from '$lib/local/workspace-doc';
 
 export interface WorkspaceUser {
@@ -26,6 +27,8 @@ export class WorkspaceState {
 	messages = $state.raw<ws.Message[]>([]);
 	ideas = $state.raw<ws.Idea[]>([]);
 	peers = $state.raw<ws.Peer[]>([]);
+	/** Epoch ms this document was last in step with the relay ("synchronisé à 14:32"), kept across reloads. */
+	syncedAt = $state<number | null>(null);
 	/** Time of the newest message I have seen in the discussion (this device). */
 	lastSeen = $state(0);
 	/** Messages from others since I last viewed the discussion. */
@@ -49,9 +52,16 @@ export class WorkspaceState {
 			onStatus: (status, stop) => {
 				this.status = status;
 				this.stop = stop;
+				// The provider's sync event: the relay and this copy now hold the same content.
+				if (status === 'synced') this.#markSynced();
 			}
 		});
 		const doc = this.#open.doc;
+		this.syncedAt = readLastSynced(docId);
+		// While connected, every edit (ours or another's) crosses the relay at once.
+		const onUpdate = () => this.status === 'synced' && this.#markSynced();
+		doc.on('update', onUpdate);
+		this.#unobserve.push(() => doc.off('update', onUpdate));
 		this.#watch(ws.tasksOf(doc), () => (this.tasks = ws.readTasks(doc)));
 		this.#watch(ws.messagesOf(doc), () => (this.messages = ws.readMessages(doc)));
 		this.#watch(ws.ideasOf(doc), () => (this.ideas = ws.readIdeas(doc, user.id)));
@@ -96,6 +106,14 @@ export class WorkspaceState {
 	proposeIdea = (text: string) =>
 		this.#edit((d) => ws.proposeIdea(d, { id: newId(), authorId: this.user.id, text, now: Date.now() }));
 	setVote = (ideaId: string, vote: boolean) => this.#edit((d) => ws.setVote(d, ideaId, this.user.id, vote));
+
+	#markSynced(): void {
+		const now = Date.now();
+		// Shown to the minute: no need to touch storage on every keystroke.
+		if (this.syncedAt !== null && now - this.syncedAt < 1000) return;
+		this.syncedAt = now;
+		writeLastSynced(this.docId, now);
+	}
 
 	/** Records that the discussion was viewed up to `time` (a message's createdAt). */
 	markSeen(time: number): void {

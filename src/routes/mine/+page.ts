@@ -1,16 +1,38 @@
+import { browser } from '$app/environment';
 import { error, redirect } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
-import type { Initiative, Role } from '$lib/types';
+import type { MyInitiative } from '$lib/local/my-initiatives';
 
-type MyInitiative = Initiative & { role: Role };
+/** Offline (or the server unreachable), the browser shows its local copy instead of an error. */
+async function localList(): Promise<MyInitiative[]> {
+	const { readLocalMine } = await import('$lib/local/my-initiatives');
+	return readLocalMine();
+}
 
-export const load: PageLoad = async ({ fetch }) => {
-	const response = await fetch('/api/me/initiatives');
-	if (response.status === 401) redirect(303, '/login');
-	if (!response.ok) error(503, 'Impossible de charger vos initiatives.');
+async function serverList(fetch: typeof globalThis.fetch): Promise<MyInitiative[] | null> {
+	const response = await fetch('/api/me/initiatives').catch(() => null);
+	if (response?.status === 401) redirect(303, '/login');
+	if (!response?.ok) return null;
 	const { items } = (await response.json()) as { items: MyInitiative[] };
+	if (!browser) return items;
+	const { mergeServerMine } = await import('$lib/local/my-initiatives');
+	return mergeServerMine(items);
+}
+
+export const load: PageLoad = async ({ fetch, parent }) => {
+	const { user } = await parent();
+	if (!user) redirect(303, '/login');
+	if (browser) {
+		// The local cache is read only once it is known to be this person's.
+		const { deviceReadyFor } = await import('$lib/local/start');
+		await deviceReadyFor(user.id);
+	}
+	const offline = browser && !navigator.onLine;
+	const items = (offline ? null : await serverList(fetch)) ?? (browser ? await localList() : null);
+	if (!items) error(503, 'Impossible de charger vos initiatives.');
 	return {
 		owned: items.filter((i) => i.role === 'owner'),
-		joined: items.filter((i) => i.role !== 'owner')
+		joined: items.filter((i) => i.role !== 'owner'),
+		offline
 	};
 };

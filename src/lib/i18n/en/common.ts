@@ -24,8 +24,6 @@ export default {
 		cancel: 'Cancel',
 		loading: 'Loading…',
 		retry: 'Try again',
-		soon: 'Coming soon',
-		soonText: 'This part of Kohero is coming very soon.',
 		back: 'Back to home',
 		language: 'Language',
 		french: 'Français',

@@ -23,8 +23,6 @@ export default {
 		cancel: 'Annuler',
 		loading: 'Chargement…',
 		retry: 'Réessayer',
-		soon: 'Bientôt disponible',
-		soonText: 'Cette partie de Kohero arrive très bientôt.',
 		back: "Retour à l'accueil",
 		language: 'Langue',
 		french: 'Français',

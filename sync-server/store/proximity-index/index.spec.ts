@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '$lib/domain/geo';
-import { findInBox, findNear, ftsQueryFromText, type ProximityHit, type ProximityQuery } from './proximity-index';
+import { findInBox, findNear, ftsQueryFromText, keyRanges, type ProximityHit, type ProximityQuery, type TextPlan } from '.';
 
 const WORDS = ['compost', 'jardin', 'école', 'vélo', 'amap', 'repair', 'café', 'énergie'];
 const CATS = ['environment', 'food', 'mobility'];
@@ -18,7 +18,7 @@ function rng(seed: number) {
 
 beforeAll(() => {
 	sqlite = new Database(':memory:');
-	migrate(drizzle(sqlite), { migrationsFolder: fileURLToPath(new URL('../../drizzle', import.meta.url)) });
+	migrate(drizzle(sqlite), { migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
 	sqlite.prepare("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES ('u1', 'u@x.fr', 'x', 'U', 0, 0)").run();
 	const insert = sqlite.prepare(
 		"INSERT INTO initiatives (id, owner_id, title, summary, category, lat, lng, created_at, updated_at, last_activity_at) VALUES (?, 'u1', ?, '', ?, ?, ?, 0, 0, 0)"
@@ -27,9 +27,11 @@ beforeAll(() => {
 	rows = [];
 	sqlite.transaction(() => {
 		for (let k = 0; k < 3000; k++) {
-			// Dense around Lyon, some points on a grid (equal distances), a few across the antimeridian.
-			const lat = k % 10 === 0 ? 45.7 + (k % 7) * 0.01 : k % 97 === 0 ? -17.7 + random() * 0.1 : 45.5 + random() * 0.5;
-			const lng = k % 10 === 0 ? 4.8 : k % 97 === 0 ? (random() < 0.5 ? 179.95 : -179.95) : 4.6 + random() * 0.5;
+			// Dense around Lyon, some points on a grid (equal distances), a few across the antimeridian and near the pole.
+			const polar = k % 89 === 0 && k % 10 !== 0 && k % 97 !== 0;
+			let lat = k % 10 === 0 ? 45.7 + (k % 7) * 0.01 : k % 97 === 0 ? -17.7 + random() * 0.1 : 45.5 + random() * 0.5;
+			let lng = k % 10 === 0 ? 4.8 : k % 97 === 0 ? (random() < 0.5 ? 179.95 : -179.95) : 4.6 + random() * 0.5;
+			if (polar) [lat, lng] = [89 + random(), random() * 360 - 180];
 			const text = `${WORDS[k % WORDS.length]} ${WORDS[(k * 7) % WORDS.length]} ${k}`;
 			const category = CATS[k % CATS.length];
 			const id = `init-${String(k).padStart(5, '0')}`;
@@ -52,12 +54,12 @@ function bruteForce(q: ProximityQuery, word?: string): ProximityHit[] {
 }
 
 /** Every page of a query, following `more`. */
-function allPages(q: ProximityQuery, rareTextRows?: number): { hits: ProximityHit[]; pages: number } {
+function allPages(q: ProximityQuery, plan?: TextPlan): { hits: ProximityHit[]; pages: number } {
 	const hits: ProximityHit[] = [];
 	let after: ProximityQuery['after'];
 	let pages = 0;
 	for (;;) {
-		const page = findNear(sqlite, { ...q, after }, { rareTextRows });
+		const page = findNear(sqlite, { ...q, after }, { plan });
 		hits.push(...page.hits);
 		pages += 1;
 		if (!page.more) return { hits, pages };
@@ -79,17 +81,28 @@ describe('findNear matches a brute-force scan', () => {
 		expect(hits).toEqual(bruteForce(q));
 	});
 
-	it.each([
-		['text and grid cells in FTS5', undefined],
-		['text first', 1_000_000],
-		['rings with an FTS check', 0]
-	])('text queries give the same pages with the %s plan', (_plan, rareTextRows) => {
+	it.each(['auto', 'ranges', 'text-first', 'rings'] as const)('text queries give the same pages with the %s plan', (plan) => {
 		for (const word of ['ecole', 'VELO', 'compost']) {
-			const q = { lat: 45.75, lng: 4.85, radiusKm: 6, limit: 9, match: ftsQueryFromText(word) };
-			if (rareTextRows === 1_000_000) q.radiusKm = 60; // too many cells: the count decides
-			const { hits, pages } = allPages(q, rareTextRows);
+			// The rings plan checks the text row by row: a wide circle would only make the test slow.
+			for (const radiusKm of [6, plan === 'rings' ? 15 : 60]) {
+				const q = { lat: 45.75, lng: 4.85, radiusKm, limit: 9, match: ftsQueryFromText(word) };
+				const { hits, pages } = allPages(q, plan);
+				expect(hits).toEqual(bruteForce(q, word));
+				expect(pages).toBeGreaterThan(1);
+			}
+		}
+	});
+
+	it.each(['auto', 'ranges', 'text-first', 'rings'] as const)('text across the antimeridian and at a pole with the %s plan', (plan) => {
+		const cases = [
+			['compost', { lat: -17.65, lng: 179.99, radiusKm: 50, limit: 2 }],
+			['jardin', { lat: 89.95, lng: 10, radiusKm: 200, limit: 2 }]
+		] as const;
+		for (const [word, at] of cases) {
+			const q = { ...at, match: ftsQueryFromText(word) };
+			const { hits } = allPages(q, plan);
+			expect(hits.length).toBeGreaterThan(2);
 			expect(hits).toEqual(bruteForce(q, word));
-			expect(pages).toBeGreaterThan(1);
 		}
 	});
 });
@@ -106,11 +119,17 @@ describe('ftsQueryFromText', () => {
 		expect(ftsQueryFromText(text)).toBe(expected);
 	});
 
-	it('does not let words match the hidden grid-cell column', () => {
-		const cell = sqlite.prepare('SELECT geo_cell FROM initiatives LIMIT 1').pluck().get() as string;
-		expect(cell).toMatch(/^g\d+x\d+$/);
-		const hits = findNear(sqlite, { lat: 45.75, lng: 4.85, radiusKm: 50, limit: 5, match: ftsQueryFromText(cell) });
-		expect(hits.hits).toEqual([]);
+	it('keeps the full-text index in step when a row moves or is deleted', () => {
+		const match = ftsQueryFromText('déménagement');
+		const near = (lat: number, lng: number) => findNear(sqlite, { lat, lng, radiusKm: 1, limit: 5, match }).hits.map((h) => h.id);
+		sqlite.prepare("INSERT INTO initiatives (id, owner_id, title, category, lat, lng, created_at, updated_at, last_activity_at) VALUES ('moving', 'u1', 'Déménagement', 'other', 45.0, 5.0, 0, 0, 0)").run();
+		expect(near(45.0, 5.0)).toEqual(['moving']);
+		sqlite.prepare("UPDATE initiatives SET lat = 45.2, lng = 5.3 WHERE id = 'moving'").run();
+		expect(near(45.0, 5.0)).toEqual([]);
+		expect(near(45.2, 5.3)).toEqual(['moving']);
+		sqlite.prepare("DELETE FROM initiatives WHERE id = 'moving'").run();
+		expect(near(45.2, 5.3)).toEqual([]);
+		sqlite.exec("INSERT INTO initiative_fts (initiative_fts) VALUES ('integrity-check')");
 	});
 
 	it('never makes FTS5 throw', () => {
@@ -118,6 +137,26 @@ describe('ftsQueryFromText', () => {
 			const match = ftsQueryFromText(text);
 			if (match) expect(() => findNear(sqlite, { lat: 45.75, lng: 4.85, radiusKm: 5, limit: 5, match })).not.toThrow();
 		}
+	});
+});
+
+describe('keyRanges', () => {
+	it('holds the row id of every initiative inside the circle, at every level', () => {
+		const keys = new Map((sqlite.prepare('SELECT pk, geo_key FROM initiatives').safeIntegers().all() as { pk: bigint; geo_key: bigint }[]).map((r) => [Number(r.pk), r.geo_key]));
+		const random = rng(7);
+		const missed: string[] = [];
+		for (let n = 0; n < 120; n++) {
+			const centre = rows[Math.floor(random() * rows.length)];
+			const radiusKm = [0.2, 0.8, 3, 12, 40, 150][n % 6];
+			const ranges = keyRanges(centre.lat, centre.lng, radiusKm);
+			if (!ranges) continue;
+			for (const r of rows) {
+				if (haversineKm(centre.lat, centre.lng, r.lat, r.lng) > radiusKm) continue;
+				const key = keys.get(r.pk)!;
+				if (!ranges.some(([lo, hi]) => key >= lo && key <= hi)) missed.push(`${r.id} from ${centre.id} at ${radiusKm} km`);
+			}
+		}
+		expect(missed).toEqual([]);
 	});
 });
 

@@ -1,0 +1,108 @@
+/**
+ * Spatial row ids of the FTS5 table (drizzle/0003): a 0.1° cell, the 0.025°
+ * cell inside it, the 0.00625° cell inside that, then `pk`. A circle becomes a few row-id ranges, and FTS5
+ * reads a word's matches only inside them, so a common word in a dense city
+ * costs the few matches nearby rather than the whole city.
+ */
+import { radiusBox } from '$lib/domain/geo';
+import { BOX_PAD_DEG } from './statements';
+
+/** Columns of 0.1° cells (longitude 0…360 shifted), as in the migration. */
+const COARSE_COLS = 3601;
+/** 0.00625° cells per 0.1° cell side (4 × 0.025°, each 4 × 0.00625°). */
+const FINE = 16;
+const PK_BITS = 31n;
+/** The low bits of a row id: the initiative's `pk`. */
+export const PK_MASK = 2 ** 31 - 1;
+/** Above this many ranges a level gives way to the next coarser one (each range is one FTS5 query). */
+const MAX_RANGES = 16;
+/** Whole 0.1° rows, the last resort before other plans. */
+const MAX_COARSE_RANGES = 48;
+
+export type KeyRange = [lo: bigint, hi: bigint];
+
+/** The 0.1° index and the fine index inside it, computed like the migration's SQL (same float steps). */
+function split(deg: number, shift: number): [coarse: number, fine: number] {
+	const t = (deg + shift) * 10;
+	const coarse = Math.trunc(t);
+	return [coarse, Math.trunc((t - coarse) * FINE)];
+}
+
+/** The first row id of a fine cell; `fineRow`/`fineCol` in 0…15 inside the 0.1° cell. */
+function key(coarseRow: number, coarseCol: number, fineRow: number, fineCol: number): bigint {
+	const mid = (fineRow >> 2) * 4 + (fineCol >> 2);
+	const fine = (fineRow & 3) * 4 + (fineCol & 3);
+	return BigInt(((coarseRow * COARSE_COLS + coarseCol) * 16 + mid) * 16 + fine) << PK_BITS;
+}
+
+/** The last row id of a cell key (every pk). */
+const upTo = (k: bigint) => k | BigInt(PK_MASK);
+
+/**
+ * Row-id ranges holding every point of the circle's bounding box, at the finest
+ * level (0.00625°, 0.025°, else whole 0.1° rows) needing at most MAX_RANGES;
+ * undefined when even 0.1° rows need too many (very large circles, the poles).
+ */
+export function keyRanges(lat: number, lng: number, radiusKm: number): KeyRange[] | undefined {
+	const box = radiusBox(lat, lng, radiusKm);
+	const [r0, fr0] = split(Math.max(-90, box.minLat - BOX_PAD_DEG), 90);
+	const [r1, fr1] = split(Math.min(90, box.maxLat + BOX_PAD_DEG), 90);
+	const cols = box.lngRanges.map(([minLng, maxLng]) => [...split(Math.max(-180, minLng - BOX_PAD_DEG), 180), ...split(Math.min(180, maxLng + BOX_PAD_DEG), 180)]);
+	if ((r1 - r0 + 1) * cols.reduce((n, [c0, , c1]) => n + c1 - c0 + 1, 0) <= MAX_RANGES) {
+		for (const step of [1, 4]) {
+			const ranges = nestedRanges(r0, fr0, r1, fr1, cols, step);
+			if (ranges) return ranges;
+		}
+	}
+	const coarse: KeyRange[] = [];
+	for (let r = r0; r <= r1; r++) {
+		for (const [c0, , c1] of cols) coarse.push([key(r, c0, 0, 0), upTo(key(r, c1, FINE - 1, FINE - 1))]);
+	}
+	return coarse.length <= MAX_COARSE_RANGES ? merge(coarse) : undefined;
+}
+
+/**
+ * Inside each 0.1° cell, one range per row of cells of `step` fine cells (1 = 0.00625°,
+ * 4 = 0.025°): cells of one row within one 0.025° cell (step 1), or one row of 0.025°
+ * cells (step 4), are consecutive keys. Undefined past MAX_RANGES.
+ */
+function nestedRanges(r0: number, fr0: number, r1: number, fr1: number, cols: number[][], step: number): KeyRange[] | undefined {
+	const ranges: KeyRange[] = [];
+	for (let r = r0; r <= r1; r++) {
+		const [rowFrom, rowTo] = [r === r0 ? fr0 : 0, r === r1 ? fr1 : FINE - 1];
+		for (const [c0, fc0, c1, fc1] of cols) {
+			for (let c = c0; c <= c1; c++) {
+				const [colFrom, colTo] = [c === c0 ? fc0 : 0, c === c1 ? fc1 : FINE - 1];
+				// With step 1 a row of fine cells is contiguous only inside one 0.025° cell.
+				const colBlocks = step === 1 ? blocks(colFrom, colTo) : [[colFrom & ~3, colTo | 3]];
+				for (let fr = rowFrom - (rowFrom % step); fr <= rowTo; fr += step) {
+					for (const [from, to] of colBlocks) {
+						ranges.push([key(r, c, fr, from), upTo(key(r, c, fr + step - 1, to))]);
+						if (ranges.length > 4 * MAX_RANGES) return undefined;
+					}
+				}
+			}
+		}
+	}
+	const merged = merge(ranges);
+	return merged.length <= MAX_RANGES ? merged : undefined;
+}
+
+/** Splits fine columns `from…to` at 0.025° cell edges. */
+function blocks(from: number, to: number): number[][] {
+	const out: number[][] = [];
+	for (let c = from; c <= to; c = (c | 3) + 1) out.push([c, Math.min(to, c | 3)]);
+	return out;
+}
+
+/** Sorted, with touching ranges joined (a full fine row runs into the next one). */
+function merge(ranges: KeyRange[]): KeyRange[] {
+	ranges.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	const out: KeyRange[] = [];
+	for (const range of ranges) {
+		const last = out[out.length - 1];
+		if (last && range[0] <= last[1] + 1n) last[1] = range[1] > last[1] ? range[1] : last[1];
+		else out.push([range[0], range[1]]);
+	}
+	return out;
+}

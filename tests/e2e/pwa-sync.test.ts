@@ -1,0 +1,91 @@
+/** Sync state a person can read: "synchronisé à 14:32" per workspace, and refusals never dropped. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+import { clientOf, LYON, signUp, waitForController } from './pwa-helpers';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.dispose();
+});
+
+const mobile = { viewport: { width: 390, height: 844 } };
+
+async function ownInitiative(context: BrowserContext, title: string): Promise<string> {
+	const api = await clientOf(context, server.url);
+	return (await api.post('/api/initiatives', { title, summary: '', category: 'solidarity', ...LYON })).body.initiative.id as string;
+}
+
+describe('sync state', () => {
+	it('a workspace says when it last synced, in the active language, and still says it offline', async () => {
+		const context = await browser.newContext(mobile);
+		await signUp(context, server.url, 'Lina');
+		const id = await ownInitiative(context, 'Épicerie solidaire');
+		const page = await context.newPage();
+		await page.goto(`${server.url}/initiatives/${id}`);
+		await waitForController(page);
+		await page.reload();
+		const status = page.getByRole('status', { name: 'État de la synchronisation' }).filter({ hasText: /ynchronis/ });
+		await expect.poll(() => status.textContent()).toMatch(/^Synchronisé à \d{2}:\d{2}$/);
+		const time = (await status.textContent())!.slice('Synchronisé à '.length);
+		// fr-FR's short time of now, or of a minute ago if the minute turned meanwhile.
+		const expected = await page.evaluate(() =>
+			[0, 60_000].map((ago) => new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' }).format(Date.now() - ago))
+		);
+		expect(expected).toContain(time);
+		await page.screenshot({ path: '/tmp/pwa2-synced.png' });
+
+		await context.setOffline(true);
+		await page.reload();
+		await page.getByTestId('doc-synced-at').waitFor();
+		expect(await page.getByTestId('doc-synced-at').textContent()).toContain(`synchronisé à ${time}`);
+		await page.screenshot({ path: '/tmp/pwa2-synced-offline.png' });
+		await context.close();
+	});
+
+	it('a change refused after replay is listed with "Réessayer" and "Ignorer", never dropped', async () => {
+		const context = await browser.newContext(mobile);
+		await signUp(context, server.url, 'Karim');
+		const id = await ownInitiative(context, 'Covoiturage du marché');
+		const page = await context.newPage();
+		await page.goto(`${server.url}/initiatives/${id}`);
+		await waitForController(page);
+		await page.reload();
+		await page.getByRole('button', { name: 'Quitter' }).waitFor();
+
+		// Offline, the last owner leaves: accepted on the device, refused by the server later (409).
+		await context.setOffline(true);
+		await page.getByRole('button', { name: 'Quitter' }).click();
+		await page.getByText('en attente de connexion').first().waitFor();
+		await context.setOffline(false);
+
+		const panel = page.getByRole('alert').filter({ hasText: 'Modifications refusées par le serveur' });
+		await panel.getByText('Départ d’une initiative').waitFor({ timeout: 20_000 });
+		await panel.getByRole('button', { name: 'Réessayer' }).waitFor();
+		await page.screenshot({ path: '/tmp/pwa2-refused.png' });
+		// The page shows the server's state again: still a member (owner).
+		await page.reload();
+		await page.getByRole('button', { name: 'Quitter' }).waitFor();
+		// Survives the reload; a retry is refused again and stays; "Ignorer" forgets it.
+		await panel.getByRole('button', { name: 'Réessayer' }).click();
+		await panel.getByText('Départ d’une initiative').waitFor();
+		await expect.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
+			const req = indexedDB.open('kohero');
+			req.onsuccess = () => {
+				const count = req.result.transaction('outbox').objectStore('outbox').count();
+				count.onsuccess = () => resolve(count.result);
+			};
+		}))).toBe(1);
+		await panel.getByRole('button', { name: 'Ignorer' }).click();
+		await panel.waitFor({ state: 'detached' });
+		const api = await clientOf(context, server.url);
+		expect((await api.get(`/api/initiatives/${id}`)).body.viewerRole).toBe('owner');
+		await context.close();
+	});
+});
