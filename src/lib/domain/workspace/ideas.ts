@@ -1,6 +1,6 @@
 /** Ideas: `ideas` Y.Array<Y.Map> of {id, authorId, text, createdAt, votes: Y.Map<userId, true>}. */
 import * as Y from 'yjs';
-import { LIMITS, OK, cleanText, fail, ideasOf, indexById, num, str, type EditResult } from './shape';
+import { LIMITS, OK, authoredEntry, fail, ideasOf, indexById, readAuthored, type AuthoredInput, type EditResult } from './shape';
 
 export interface Idea {
 	id: string;
@@ -11,17 +11,9 @@ export interface Idea {
 	votedByMe: boolean;
 }
 
-export function proposeIdea(
-	doc: Y.Doc,
-	input: { id: string; authorId: string; text: string; now: number }
-): EditResult {
-	const clean = cleanText(input.text, LIMITS.idea);
-	if ('error' in clean) return fail(clean.error);
-	const idea = new Y.Map<unknown>();
-	idea.set('id', input.id);
-	idea.set('authorId', input.authorId);
-	idea.set('text', clean.text);
-	idea.set('createdAt', input.now);
+export function proposeIdea(doc: Y.Doc, input: AuthoredInput): EditResult {
+	const idea = authoredEntry(input, LIMITS.idea);
+	if ('error' in idea) return fail(idea.error);
 	idea.set('votes', new Y.Map<true>());
 	ideasOf(doc).push([idea]);
 	return OK;
@@ -59,21 +51,12 @@ function countVotes(idea: Y.Map<unknown>, viewerId: string): { votes: number; vo
 
 /** Ideas with the most votes first; ties: the older idea first, then by id. */
 export function readIdeas(doc: Y.Doc, viewerId: string): Idea[] {
-	const out: Idea[] = [];
-	const seen = new Set<string>();
-	for (const item of ideasOf(doc)) {
-		if (!(item instanceof Y.Map)) continue;
-		const id = str(item, 'id');
-		const text = str(item, 'text');
-		if (!id || !text || seen.has(id)) continue;
-		seen.add(id);
-		out.push({
-			id,
-			authorId: str(item, 'authorId') ?? '',
-			text: text.slice(0, LIMITS.idea),
-			createdAt: num(item, 'createdAt'),
-			...countVotes(item, viewerId)
-		});
-	}
+	const out: Idea[] = readAuthored(ideasOf(doc), LIMITS.idea).map(({ item, id, authorId, text, createdAt }) => ({
+		id,
+		authorId,
+		text,
+		createdAt,
+		...countVotes(item, viewerId)
+	}));
 	return out.sort((a, b) => b.votes - a.votes || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }

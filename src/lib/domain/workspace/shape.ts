@@ -47,6 +47,50 @@ export const tasksOf = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray<Y.M
 export const messagesOf = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray<Y.Map<unknown>>(MESSAGES);
 export const ideasOf = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray<Y.Map<unknown>>(IDEAS);
 
+/** What a person writes in the thread or the ideas: `{id, authorId, text, createdAt}`. */
+export interface AuthoredInput {
+	id: string;
+	authorId: string;
+	text: string;
+	now: number;
+}
+
+/** A new `{id, authorId, text, createdAt}` entry, or why its text cannot be stored. */
+export function authoredEntry(input: AuthoredInput, max: number): Y.Map<unknown> | { error: TextError } {
+	const clean = cleanText(input.text, max);
+	if ('error' in clean) return clean;
+	const entry = new Y.Map<unknown>();
+	entry.set('id', input.id);
+	entry.set('authorId', input.authorId);
+	entry.set('text', clean.text);
+	entry.set('createdAt', input.now);
+	return entry;
+}
+
+/** A stored entry as read back: its fields checked, its Y.Map kept for what else it holds. */
+export interface AuthoredEntry {
+	item: Y.Map<unknown>;
+	id: string;
+	authorId: string;
+	text: string;
+	createdAt: number;
+}
+
+/** The readable `{id, authorId, text, createdAt}` of each well-formed entry, once per id, in array order. */
+export function readAuthored(array: Y.Array<Y.Map<unknown>>, max: number): AuthoredEntry[] {
+	const out: AuthoredEntry[] = [];
+	const seen = new Set<string>();
+	for (const item of array) {
+		if (!(item instanceof Y.Map)) continue;
+		const id = str(item, 'id');
+		const text = str(item, 'text');
+		if (!id || !text || seen.has(id)) continue;
+		seen.add(id);
+		out.push({ item, id, authorId: str(item, 'authorId') ?? '', text: text.slice(0, max), createdAt: num(item, 'createdAt') });
+	}
+	return out;
+}
+
 /** Index of the entry whose `id` is `id`, or -1. */
 export function indexById(array: Y.Array<Y.Map<unknown>>, id: string): number {
 	let i = 0;
