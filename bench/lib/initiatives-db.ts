@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPlaceRows, populationPicker, seededRandom, type PlaceRow } from '../../scripts/demo/places';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MIGRATIONS = join(ROOT, 'drizzle');
@@ -17,41 +18,10 @@ const CATEGORIES = ['environment', 'food', 'energy', 'mobility', 'solidarity', '
 const TITLES = ['Jardin partagé', 'Composteur collectif', 'Repair café', 'Vélo-école', 'AMAP du quartier', 'Épicerie solidaire', 'Boîte à livres', 'Fresque du climat', 'Coopérative énergie'];
 
 /** [name, postcodes, departement, lat, lng, population] */
-export type Place = [string, string, string, number, number, number];
-
-export function loadPlaces(): Place[] {
-	return (JSON.parse(readFileSync(join(ROOT, 'static/data/places-fr.json'), 'utf8')) as { places: Place[] }).places;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run builds the same database. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/** Picks places with probability proportional to population. */
-export function populationPicker(places: Place[], random: () => number): () => Place {
-	const cumulative: number[] = [];
-	let total = 0;
-	for (const p of places) cumulative.push((total += Math.max(p[5], 1)));
-	return () => {
-		const target = random() * total;
-		let lo = 0;
-		let hi = cumulative.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (cumulative[mid] < target) lo = mid + 1;
-			else hi = mid;
-		}
-		return places[lo];
-	};
-}
+export type Place = PlaceRow;
+/** The gazetteer, read once. */
+export const loadPlaces = loadPlaceRows;
+export { populationPicker, seededRandom };
 
 function migrationsStamp(): string {
 	return readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort().join(',');

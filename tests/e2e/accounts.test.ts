@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousA11yViolations } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousA11yViolations, useServerAndBrowser } from '../helpers/browser';
+import { startServer } from '../helpers/server';
 import { Client } from '../helpers/client';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-});
+const env = useServerAndBrowser();
 
 async function expectAccessible(page: Page) {
 	expect(await seriousA11yViolations(page)).toEqual([]);
@@ -21,14 +12,14 @@ async function expectAccessible(page: Page) {
 
 describe('accounts in the browser', () => {
 	it('signs up, logs out, logs in, edits the profile and switches language', async () => {
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
 		const consoleErrors: string[] = [];
 		page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 		page.on('pageerror', (e) => consoleErrors.push(String(e)));
 		const email = `e2e-${Date.now()}@exemple.fr`;
 
-		await page.goto(server.url + '/');
+		await page.goto(env.server.url + '/');
 		expect(await page.getAttribute('html', 'lang')).toBe('fr');
 		await page.getByRole('heading', { level: 1 }).waitFor();
 		await expectAccessible(page);
@@ -80,7 +71,7 @@ describe('accounts in the browser', () => {
 		await page.getByRole('dialog').getByRole('button', { name: 'Me déconnecter' }).click();
 		await page.getByRole('link', { name: 'Créer un compte' }).first().waitFor();
 		expect((await context.cookies()).find((c) => c.name === 'kohero_session')).toBeUndefined();
-		await page.goto(server.url + '/login');
+		await page.goto(env.server.url + '/login');
 		await expectAccessible(page);
 		await page.getByLabel('Adresse e-mail').fill(email.toUpperCase());
 		await page.getByLabel('Mot de passe').fill('mauvais-mot-de-passe');
@@ -95,7 +86,7 @@ describe('accounts in the browser', () => {
 		await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 		await page.reload();
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
-		await page.goto(server.url + '/profile');
+		await page.goto(env.server.url + '/profile');
 		await page.getByRole('heading', { name: 'My profile' }).waitFor();
 		await expectAccessible(page);
 		// No script error and no Content-Security-Policy violation along the way
@@ -105,19 +96,19 @@ describe('accounts in the browser', () => {
 	});
 
 	it('redirects the profile page to log-in without a session', async () => {
-		const page = await browser.newPage();
-		await page.goto(server.url + '/profile');
+		const page = await env.browser.newPage();
+		await page.goto(env.server.url + '/profile');
 		expect(new URL(page.url()).pathname).toBe('/login');
 		await page.close();
 	});
 
 	it('keeps the session across a server restart', async () => {
-		const c = new Client(server.url);
+		const c = new Client(env.server.url);
 		await c.signup();
 		const restarted = await (async () => {
-			expect(await server.stop()).toBe(0);
-			server = await startServer({ dataDir: server.dataDir });
-			return server;
+			expect(await env.server.stop()).toBe(0);
+			env.server = await startServer({ dataDir: env.server.dataDir });
+			return env.server;
 		})();
 		const again = new Client(restarted.url);
 		again.cookie = c.cookie;

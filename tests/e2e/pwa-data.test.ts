@@ -1,34 +1,25 @@
 /** "Mes données" on a device: the export, clearing the device, and one device shared by two people. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { readTasks } from '../../src/lib/domain/workspace';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { useServerAndBrowser } from '../helpers/browser';
 import { clientOf, LYON, signUp, waitForController } from './pwa-helpers';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-});
+const env = useServerAndBrowser();
 
 const mobile = { viewport: { width: 390, height: 844 } };
 /** Away from my home (LYON), so that coordinates found in the export can be told apart. */
 const VILLEURBANNE = { lat: 45.7719, lng: 4.8902 };
 
 async function createInitiative(context: BrowserContext, title: string): Promise<string> {
-	const api = await clientOf(context, server.url);
+	const api = await clientOf(context, env.server.url);
 	const res = await api.post('/api/initiatives', { title, summary: 'Résumé', category: 'food', ...VILLEURBANNE });
 	return res.body.initiative.id as string;
 }
 
 async function addTask(page: Page, id: string, title: string): Promise<void> {
-	await page.goto(`${server.url}/initiatives/${id}`);
+	await page.goto(`${env.server.url}/initiatives/${id}`);
 	await page.getByRole('tab', { name: 'Tâches' }).click();
 	await page.getByLabel('Nouvelle tâche').fill(title);
 	await page.getByRole('button', { name: 'Ajouter' }).click();
@@ -42,13 +33,13 @@ const personal = (names: string[]) => names.filter((n) => /^kohero-(pages|data|s
 
 describe('my data on this device', () => {
 	it('exports my profile, initiatives and readable workspaces, and a GeoJSON; nobody else’s home', async () => {
-		const context = await browser.newContext(mobile);
-		const me = await signUp(context, server.url, 'Inès');
+		const context = await env.browser.newContext(mobile);
+		const me = await signUp(context, env.server.url, 'Inès');
 		const id = await createInitiative(context, 'Vergers partagés');
 		// A neighbour who shows her home to the "people nearby" search joins and writes.
-		const other = await browser.newContext(mobile);
-		await signUp(other, server.url, 'Odile');
-		const otherApi = await clientOf(other, server.url);
+		const other = await env.browser.newContext(mobile);
+		await signUp(other, env.server.url, 'Odile');
+		const otherApi = await clientOf(other, env.server.url);
 		await otherApi.patch('/api/me', { discoverable: true, home: { lat: 45.7512, lng: 4.8123 } });
 		await otherApi.post(`/api/initiatives/${id}/join`);
 
@@ -63,7 +54,7 @@ describe('my data on this device', () => {
 		await page.getByRole('button', { name: 'Proposer' }).click();
 		await page.getByText('Un pressoir commun', { exact: true }).waitFor();
 
-		await page.goto(server.url + '/settings');
+		await page.goto(env.server.url + '/settings');
 		const downloads: Download[] = [];
 		page.on('download', (d) => downloads.push(d));
 		const first = page.waitForEvent('download');
@@ -106,23 +97,23 @@ describe('my data on this device', () => {
 	});
 
 	it('clears the device from the settings, warning first about unsent changes', async () => {
-		const context = await browser.newContext(mobile);
-		await signUp(context, server.url, 'Paul');
+		const context = await env.browser.newContext(mobile);
+		await signUp(context, env.server.url, 'Paul');
 		const id = await createInitiative(context, 'Compost du quartier');
 		const page = await context.newPage();
-		await page.goto(server.url + '/settings');
+		await page.goto(env.server.url + '/settings');
 		await waitForController(page);
-		await page.goto(server.url + '/profile');
+		await page.goto(env.server.url + '/profile');
 		await addTask(page, id, 'Retourner le compost');
-		await page.goto(server.url + '/settings');
+		await page.goto(env.server.url + '/settings');
 		expect((await databases(page)).some((n) => n.startsWith('kohero-doc-'))).toBe(true);
 
 		await context.setOffline(true);
-		await page.goto(server.url + '/profile');
+		await page.goto(env.server.url + '/profile');
 		await page.getByLabel('Quelques mots sur vous').fill('Écrit hors ligne');
 		await page.getByRole('button', { name: 'Enregistrer' }).click();
 		await page.getByText('en attente de connexion').waitFor();
-		await page.goto(server.url + '/settings');
+		await page.goto(env.server.url + '/settings');
 		await page.getByRole('button', { name: 'Effacer les données de cet appareil' }).click();
 		await page.getByText('Attention : 1 modification n’a pas encore été envoyée et sera perdue.').waitFor();
 		await page.getByRole('button', { name: 'Effacer les données de cet appareil' }).click();
@@ -150,11 +141,11 @@ describe('my data on this device', () => {
 	});
 
 	it('logging out with "effacer" leaves no database and no personal cache', async () => {
-		const context = await browser.newContext(mobile);
-		await signUp(context, server.url, 'Rémi');
+		const context = await env.browser.newContext(mobile);
+		await signUp(context, env.server.url, 'Rémi');
 		const id = await createInitiative(context, 'Atelier vélo');
 		const page = await context.newPage();
-		await page.goto(server.url + '/');
+		await page.goto(env.server.url + '/');
 		await waitForController(page);
 		await addTask(page, id, 'Graisser les chaînes');
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -180,8 +171,8 @@ describe('my data on this device', () => {
 	});
 
 	it('the next person signing in on the device never gets the previous one’s workspace copies', async () => {
-		const context = await browser.newContext(mobile);
-		await signUp(context, server.url, 'Sarah');
+		const context = await env.browser.newContext(mobile);
+		await signUp(context, env.server.url, 'Sarah');
 		const id = await createInitiative(context, 'Jardin de Sarah');
 		const page = await context.newPage();
 		await addTask(page, id, 'Semer les radis');
@@ -192,8 +183,8 @@ describe('my data on this device', () => {
 		expect(await databases(page)).toContain(`kohero-doc-${id}`);
 
 		// …and is gone as soon as the next person signs in (their workspaces wait for it).
-		const next = await signUp(context, server.url, 'Théo');
-		await page.goto(server.url + '/');
+		const next = await signUp(context, env.server.url, 'Théo');
+		await page.goto(env.server.url + '/');
 		await expect.poll(async () => (await databases(page)).includes(`kohero-doc-${id}`)).toBe(false);
 		expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kohero.last')))).toEqual([]);
 		expect(next.id).toBeTruthy();

@@ -1,34 +1,24 @@
 /** Pages that must still show something useful with no network: the map and "Mes initiatives". */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from '../helpers/browser';
 import { clientOf, LYON, signUp, waitForController } from './pwa-helpers';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-});
+const env = useServerAndBrowser();
 
 const mobile = { viewport: { width: 390, height: 844 } };
 
 describe('offline pages', () => {
 	it('the map reloads offline: embedded basemap and the initiatives last fetched', async () => {
-		const context = await browser.newContext(mobile);
-		await signUp(context, server.url, 'Maëlle');
-		const api = await clientOf(context, server.url);
+		const context = await env.browser.newContext(mobile);
+		await signUp(context, env.server.url, 'Maëlle');
+		const api = await clientOf(context, env.server.url);
 		await api.post('/api/initiatives', { title: 'Ruches de la Guillotière', summary: '', category: 'environment', ...LYON });
 		const page = await context.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(String(e)));
-		await page.goto(server.url + '/');
+		await page.goto(env.server.url + '/');
 		await waitForController(page);
-		await page.goto(server.url + '/map');
+		await page.goto(env.server.url + '/map');
 		await page.locator('.maplibregl-canvas').waitFor();
 		await page.getByRole('link', { name: 'Ruches de la Guillotière' }).waitFor();
 
@@ -50,18 +40,18 @@ describe('offline pages', () => {
 	});
 
 	it('"Mes initiatives" renders offline from the local cache, with creations marked pending', async () => {
-		const context = await browser.newContext(mobile);
-		await signUp(context, server.url, 'Nolan');
-		const api = await clientOf(context, server.url);
+		const context = await env.browser.newContext(mobile);
+		await signUp(context, env.server.url, 'Nolan');
+		const api = await clientOf(context, env.server.url);
 		await api.post('/api/initiatives', { title: 'Bibliothèque de rue', summary: '', category: 'culture', ...LYON });
 		const page = await context.newPage();
-		await page.goto(server.url + '/');
+		await page.goto(env.server.url + '/');
 		await waitForController(page);
-		for (const path of ['/mine', '/initiatives/new']) await page.goto(server.url + path);
+		for (const path of ['/mine', '/initiatives/new']) await page.goto(env.server.url + path);
 		await page.getByRole('link', { name: 'Bibliothèque de rue' }).waitFor({ state: 'attached' }).catch(() => undefined);
 
 		await context.setOffline(true);
-		await page.goto(server.url + '/initiatives/new');
+		await page.goto(env.server.url + '/initiatives/new');
 		await page.getByLabel('Titre').fill('Troc de plantes');
 		await page.getByLabel('Catégorie').selectOption('environment');
 		await page.getByRole('combobox', { name: 'Rechercher une commune' }).fill('Villeurb');
@@ -70,7 +60,7 @@ describe('offline pages', () => {
 		await page.getByRole('button', { name: 'Publier' }).click();
 		await page.getByRole('heading', { name: 'Troc de plantes' }).waitFor();
 
-		await page.goto(server.url + '/mine');
+		await page.goto(env.server.url + '/mine');
 		await page.getByText('Hors ligne : vos initiatives telles qu’enregistrées sur cet appareil.').waitFor();
 		const created = page.getByRole('listitem').filter({ hasText: 'Troc de plantes' });
 		await created.getByText('en attente de connexion').waitFor();
@@ -81,7 +71,7 @@ describe('offline pages', () => {
 		// Back online: the creation is sent and the list comes from the server again.
 		await context.setOffline(false);
 		await expect.poll(async () => (await api.get('/api/me/initiatives')).body.items.length, { timeout: 20_000 }).toBe(2);
-		await page.goto(server.url + '/mine');
+		await page.goto(env.server.url + '/mine');
 		await page.getByRole('link', { name: 'Troc de plantes' }).waitFor();
 		expect(await page.getByText('en attente de connexion').count()).toBe(0);
 		await context.close();

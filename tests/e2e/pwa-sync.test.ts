@@ -1,34 +1,25 @@
 /** Sync state a person can read: "synchronisé à 14:32" per workspace, and refusals never dropped. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { useServerAndBrowser } from '../helpers/browser';
 import { clientOf, LYON, signUp, waitForController } from './pwa-helpers';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-});
+const env = useServerAndBrowser();
 
 const mobile = { viewport: { width: 390, height: 844 } };
 
 async function ownInitiative(context: BrowserContext, title: string): Promise<string> {
-	const api = await clientOf(context, server.url);
+	const api = await clientOf(context, env.server.url);
 	return (await api.post('/api/initiatives', { title, summary: '', category: 'solidarity', ...LYON })).body.initiative.id as string;
 }
 
 describe('sync state', () => {
 	it('a workspace says when it last synced, in the active language, and still says it offline', async () => {
-		const context = await browser.newContext(mobile);
-		await signUp(context, server.url, 'Lina');
+		const context = await env.browser.newContext(mobile);
+		await signUp(context, env.server.url, 'Lina');
 		const id = await ownInitiative(context, 'Épicerie solidaire');
 		const page = await context.newPage();
-		await page.goto(`${server.url}/initiatives/${id}`);
+		await page.goto(`${env.server.url}/initiatives/${id}`);
 		await waitForController(page);
 		await page.reload();
 		const status = page.getByRole('status', { name: 'État de la synchronisation' }).filter({ hasText: /ynchronis/ });
@@ -50,11 +41,11 @@ describe('sync state', () => {
 	});
 
 	it('a change refused after replay is listed with "Réessayer" and "Ignorer", never dropped', async () => {
-		const context = await browser.newContext(mobile);
-		await signUp(context, server.url, 'Karim');
+		const context = await env.browser.newContext(mobile);
+		await signUp(context, env.server.url, 'Karim');
 		const id = await ownInitiative(context, 'Covoiturage du marché');
 		const page = await context.newPage();
-		await page.goto(`${server.url}/initiatives/${id}`);
+		await page.goto(`${env.server.url}/initiatives/${id}`);
 		await waitForController(page);
 		await page.reload();
 		await page.getByRole('button', { name: 'Quitter' }).waitFor();
@@ -84,7 +75,7 @@ describe('sync state', () => {
 		}))).toBe(1);
 		await panel.getByRole('button', { name: 'Ignorer' }).click();
 		await panel.waitFor({ state: 'detached' });
-		const api = await clientOf(context, server.url);
+		const api = await clientOf(context, env.server.url);
 		expect((await api.get(`/api/initiatives/${id}`)).body.viewerRole).toBe('owner');
 		await context.close();
 	});

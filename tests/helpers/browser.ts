@@ -2,6 +2,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type TestServer } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,4 +29,26 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 	return results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The real server and the Chromium that a browser test file shares. */
+export interface BrowserTestEnv {
+	server: TestServer;
+	browser: Browser;
+}
+
+/**
+ * Starts a server (port 0, temporary DATA_DIR) and Chromium before the file's
+ * tests and closes both after them. Fields are set once `beforeAll` has run.
+ */
+export function useServerAndBrowser(): BrowserTestEnv {
+	const env = {} as BrowserTestEnv;
+	beforeAll(async () => {
+		[env.server, env.browser] = await Promise.all([startServer(), launchBrowser()]);
+	});
+	afterAll(async () => {
+		await env.browser?.close();
+		await env.server?.dispose();
+	});
+	return env;
 }
