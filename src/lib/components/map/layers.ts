@@ -14,7 +14,7 @@ export function showPoint(map: MaplibreMap, point: { lat: number; lng: number } 
 	const data = point ? pointData(point.lat, point.lng) : { type: 'FeatureCollection' as const, features: [] };
 	const source = map.getSource<GeoJSONSource>('the-point');
 	if (source) {
-		source.setData(data);
+		source.setData(data).catch((err: unknown) => console.error('map point update failed', err));
 		return;
 	}
 	map.addSource('the-point', { type: 'geojson', data });
