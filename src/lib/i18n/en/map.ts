@@ -10,6 +10,7 @@ export default {
 		list: 'Initiatives in this area ({{count}})',
 		listHint: 'The same information as the map, as a list.',
 		listEmpty: 'No initiative in this area. Zoom out or move the map.',
+		listMore: '… and {{count}} more: zoom in to see them.',
 		listError: 'Could not load the initiatives of this area.',
 		open: 'Open',
 		closeCard: 'Close',

@@ -9,6 +9,7 @@ export default {
 		list: 'Initiatives de cette zone ({{count}})',
 		listHint: 'La même information que la carte, sous forme de liste.',
 		listEmpty: 'Aucune initiative dans cette zone. Dézoomez ou déplacez la carte.',
+		listMore: '… et {{count}} autres : zoomez pour les voir.',
 		listError: 'Impossible de charger les initiatives de cette zone.',
 		open: 'Ouvrir la fiche',
 		closeCard: 'Fermer',
