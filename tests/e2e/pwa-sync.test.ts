@@ -59,8 +59,8 @@ describe('sync state', () => {
 		const panel = page.getByRole('alert').filter({ hasText: 'Modifications refusées par le serveur' });
 		await panel.getByText('Départ d’une initiative').waitFor({ timeout: 20_000 });
 		await panel.getByRole('button', { name: 'Réessayer' }).waitFor();
-		await page.screenshot({ path: '/tmp/pwa2-refused.png' });
-		// The page shows the server's state again: still a member (owner).
+		// Without a reload, the button goes back to the server's state: still a member (owner).
+		await page.getByRole('button', { name: 'Quitter' }).waitFor();
 		await page.reload();
 		await page.getByRole('button', { name: 'Quitter' }).waitFor();
 		// Survives the reload; a retry is refused again and stays; "Ignorer" forgets it.
