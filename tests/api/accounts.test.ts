@@ -59,6 +59,23 @@ describe('signup', () => {
 		expect(res.body.error.fields.password).toMatch(/10 caractères/);
 	});
 
+	it('names missing fields in French, never with the validation library\'s English', async () => {
+		const c = new Client(server.url);
+		const res = await c.post('/api/auth/signup', {});
+		expect(res.status).toBe(400);
+		expect(res.body.error.fields).toEqual({
+			email: 'Ce champ est obligatoire.',
+			password: 'Ce champ est obligatoire.',
+			displayName: 'Ce champ est obligatoire.'
+		});
+		const near = await c.get('/api/initiatives/near?lng=4.8');
+		expect(near.status).toBe(400);
+		expect(near.body.error.fields.lat).toBe('Ce champ est obligatoire.');
+		const typed = await c.post('/api/auth/signup', { email: 'a@b.fr', password: 12, displayName: ['x'] });
+		expect(typed.status).toBe(400);
+		expect(JSON.stringify(typed.body)).not.toMatch(/Invalid|Expected/);
+	});
+
 	it('answers malformed JSON with 400 and a body over 64 kB with 413', async () => {
 		const c = new Client(server.url);
 		const bad = await c.request('POST', '/api/auth/signup', '{"email":', { 'content-type': 'application/json' });

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+
 /**
  * Validation messages are i18n keys under `errors.*`, so the same schema
  * speaks French in the API and the active language in the forms.
@@ -21,5 +23,10 @@ export const M = {
 	cursor: 'errors.cursor',
 	bbox: 'errors.bbox',
 	role: 'errors.role',
-	query: 'errors.query'
+	query: 'errors.query',
+	invalid: 'errors.invalid'
 } as const;
+
+// Issues a schema gives no message of its own (a missing key of an object, a
+// wrong type deep inside) still get a translatable key, never valibot's English.
+v.setGlobalMessage((issue) => (issue.received === 'undefined' ? M.required : M.invalid));

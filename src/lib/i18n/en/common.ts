@@ -34,6 +34,7 @@ export default {
 		close: 'Close'
 	},
 	errors: {
+		invalid: 'Invalid value.',
 		required: 'This field is required.',
 		email: 'Invalid email address.',
 		password_short: 'The password must be at least 10 characters long.',

@@ -33,6 +33,7 @@ export default {
 		close: 'Fermer'
 	},
 	errors: {
+		invalid: 'Valeur invalide.',
 		required: 'Ce champ est obligatoire.',
 		email: 'Adresse e-mail invalide.',
 		password_short: 'Le mot de passe doit contenir au moins 10 caractères.',
