@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DISTANCE_FUNCTION, findNear, ftsQueryFromText, registerGeoFunctions, type ProximityQuery } from '../sync-server/store/proximity-index';
+import { DISTANCE_FUNCTION, findNear, ftsQueryFromText, registerGeoFunctions, WORD_PREFIX_FUNCTION, type ProximityQuery, type TextMatch } from '../sync-server/store/proximity-index';
 import { PK_MASK } from '../sync-server/store/proximity-index/geo-keys';
 import { loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/places';
 import { benchDatabase } from './lib/proximity-data';
@@ -19,6 +19,8 @@ const SCAN_QUERIES = Number(process.env.BENCH_SCAN_QUERIES ?? 20);
 const RADIUS_KM = 10;
 const LIMIT = 20;
 const WORDS = ['jardin', 'compost', 'velo', 'repair', 'ecole', 'amap', 'solidaire', 'climat', 'energie', 'livres'];
+/** What someone typing gets mid-word: the first 3–5 letters of common title words (5 is past the prefix index). */
+const PREFIXES = ['jar', 'comp', 'vel', 'repai', 'eco', 'ama', 'solid', 'clim', 'ener', 'livr', 'parta', 'atel'];
 
 const places = loadPlaceRows();
 
@@ -70,10 +72,12 @@ function time(sqlite: Database.Database, queries: ProximityQuery[]): Timing {
 /** Text queries checked (untimed) against every matching row's exact distance. */
 function textMismatches(sqlite: Database.Database, queries: ProximityQuery[]): number {
 	const stmt = sqlite.prepare(
-		`SELECT id, ${DISTANCE_FUNCTION}(?, ?, lat, lng) AS d FROM initiatives WHERE pk IN (SELECT rowid & ${PK_MASK} FROM initiative_fts WHERE initiative_fts MATCH ?) AND d <= ? ORDER BY d, id LIMIT ?`
+		`SELECT id, ${DISTANCE_FUNCTION}(?, ?, lat, lng) AS d FROM initiatives WHERE pk IN (SELECT rowid & ${PK_MASK} FROM initiative_fts WHERE initiative_fts MATCH ?)` +
+			` AND (? IS NULL OR ${WORD_PREFIX_FUNCTION}(?, title, summary, place_name)) AND d <= ? ORDER BY d, id LIMIT ?`
 	);
 	return queries.filter((q) => {
-		const rows = stmt.all(q.lat, q.lng, q.match, q.radiusKm, q.limit) as { id: string }[];
+		const prefix = q.match?.wordPrefix ?? null;
+		const rows = stmt.all(q.lat, q.lng, q.match?.fts, prefix, prefix, q.radiusKm, q.limit) as { id: string }[];
 		return findNear(sqlite, q).hits.map((h) => h.id).join() !== rows.map((r) => r.id).join();
 	}).length;
 }
@@ -105,23 +109,28 @@ for (const n of SIZES) {
 	const random = seededRandom(7);
 	const weighted = populationPicker(places, random);
 	const town = () => places[Math.floor(random() * places.length)];
-	const at = (row: (typeof places)[number], match?: string): ProximityQuery => ({ lat: row[3], lng: row[4], radiusKm: RADIUS_KM, limit: LIMIT, match });
+	const at = (row: (typeof places)[number], match?: TextMatch): ProximityQuery => ({ lat: row[3], lng: row[4], radiusKm: RADIUS_KM, limit: LIMIT, match });
 	const word = () => ftsQueryFromText(WORDS[Math.floor(random() * WORDS.length)]);
+	const prefix = () => ftsQueryFromText(PREFIXES[Math.floor(random() * PREFIXES.length)]);
 	const sets: Record<string, ProximityQuery[]> = {
 		'random towns': Array.from({ length: QUERIES }, () => at(town())),
 		'random towns + text': Array.from({ length: QUERIES }, () => at(town(), word())),
 		'weighted by population': Array.from({ length: QUERIES }, () => at(weighted())),
-		'weighted + text': Array.from({ length: QUERIES }, () => at(weighted(), word()))
+		'weighted + text': Array.from({ length: QUERIES }, () => at(weighted(), word())),
+		'random towns + prefix': Array.from({ length: QUERIES }, () => at(town(), prefix())),
+		'weighted + prefix': Array.from({ length: QUERIES }, () => at(weighted(), prefix()))
 	};
 	// Warm up with other queries than the timed ones (another seed), every plan included.
 	const warmRandom = seededRandom(11);
 	const warm = Array.from({ length: 300 }, (_, k) => {
 		const row = places[Math.floor(warmRandom() * places.length)];
-		return at(row, k % 2 ? ftsQueryFromText(WORDS[k % WORDS.length]) : undefined);
+		const text = k % 3 === 1 ? WORDS[k % WORDS.length] : k % 3 === 2 ? PREFIXES[k % PREFIXES.length] : undefined;
+		return at(row, text === undefined ? undefined : ftsQueryFromText(text));
 	});
 	time(sqlite, warm);
 	const baseline = scan(sqlite, sets['random towns'].slice(0, SCAN_QUERIES));
-	const textChecked = textMismatches(sqlite, [...sets['random towns + text'].slice(0, SCAN_QUERIES), ...sets['weighted + text'].slice(0, SCAN_QUERIES)]);
+	const textSets = ['random towns + text', 'weighted + text', 'random towns + prefix', 'weighted + prefix'];
+	const textChecked = textMismatches(sqlite, textSets.flatMap((name) => sets[name].slice(0, SCAN_QUERIES)));
 	// Pages freed by the index merge stay in the file until a VACUUM: report both.
 	const size = statSync(path).size;
 	const freeBytes = (sqlite.pragma('freelist_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);

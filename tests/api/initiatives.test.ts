@@ -241,7 +241,13 @@ describe('near', () => {
 		expect(ids(await near('q=%C3%A9cole&category=mobility'))).toEqual([ecole.id]);
 		expect(ids(await near('category=food'))).toEqual([jardin.id, amap.id].sort());
 		expect(ids(await near('q=jardin'))).toEqual([jardin.id]);
-		expect(ids(await near('q=jard'))).toEqual([]); // whole words only
+		// The last word matches as a prefix (the feed searches as the person types), earlier ones whole.
+		expect(ids(await near('q=jard'))).toEqual([jardin.id]);
+		expect(ids(await near('q=eco'))).toEqual([ecole.id, jardin.id].sort());
+		expect(ids(await near('q=JARDIN%20PART'))).toEqual([jardin.id]);
+		expect(ids(await near('q=jard%20partage'))).toEqual([]);
+		expect(ids(await near('q=velo%20ec'))).toEqual([]); // two letters: whole words only
+		expect(ids(await near('q=jardina'))).toEqual([]);
 		expect(ids(await near('q=saint%20etienne'))).toEqual([amap.id]);
 		expect(ids(await near('q=velo%20ecole'))).toEqual([ecole.id]);
 		expect(ids(await near('q=piscine'))).toEqual([]);

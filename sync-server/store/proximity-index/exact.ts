@@ -36,13 +36,13 @@ export function nearestRows(
 	params: unknown[],
 	radiusKm: number,
 	limit: number,
-	lastFilter?: { sql: string; param: unknown }
+	lastFilter?: { sql: string; params: unknown[] }
 ): ProximityHit[] {
 	params.push(radiusKm);
 	sql += ' AND d <= ?';
 	if (lastFilter) {
 		sql += lastFilter.sql;
-		params.push(lastFilter.param);
+		params.push(...lastFilter.params);
 	}
 	params.push(limit + 1);
 	const rows = statement(sqlite, `${sql} ORDER BY d, i.id LIMIT ?`).all(...params) as Row[];

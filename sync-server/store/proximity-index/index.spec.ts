@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '$lib/domain/geo';
 import { findInBox, findNear, ftsQueryFromText, keyRanges, type ProximityHit, type ProximityQuery, type TextPlan } from '.';
+import { hasWordPrefix } from './text-match';
 
 const WORDS = ['compost', 'jardin', 'école', 'vélo', 'amap', 'repair', 'café', 'énergie'];
+/** They share 4 letters with words above: prefixes longer than the prefix index must still tell them apart. */
+const LONGER = ['jardinage', 'comptoir', ''];
 const CATS = ['environment', 'food', 'mobility'];
 let sqlite: Database.Database;
 let rows: { pk: number; id: string; lat: number; lng: number; category: string; text: string }[];
@@ -32,7 +35,7 @@ beforeAll(() => {
 			let lat = k % 10 === 0 ? 45.7 + (k % 7) * 0.01 : k % 97 === 0 ? -17.7 + random() * 0.1 : 45.5 + random() * 0.5;
 			let lng = k % 10 === 0 ? 4.8 : k % 97 === 0 ? (random() < 0.5 ? 179.95 : -179.95) : 4.6 + random() * 0.5;
 			if (polar) [lat, lng] = [89 + random(), random() * 360 - 180];
-			const text = `${WORDS[k % WORDS.length]} ${WORDS[(k * 7) % WORDS.length]} ${k}`;
+			const text = `${WORDS[k % WORDS.length]} ${WORDS[(k * 7) % WORDS.length]} ${k} ${LONGER[k % 3]}`.trim();
 			const category = CATS[k % CATS.length];
 			const id = `init-${String(k).padStart(5, '0')}`;
 			const info = insert.run(id, text, category, lat, lng);
@@ -43,12 +46,21 @@ beforeAll(() => {
 
 const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
+/** What `q` means, by brute force: every word whole, the last one as a prefix from 3 letters on. */
+function matchesText(text: string, q: string): boolean {
+	const words = strip(text).split(' ');
+	const tokens = strip(q).split(' ');
+	const last = tokens.pop()!;
+	const lastMatches = last.length >= 3 ? words.some((w) => w.startsWith(last)) : words.includes(last);
+	return lastMatches && tokens.every((t) => words.includes(t));
+}
+
 /** The answer by brute force: every row, exact distance, sorted. */
-function bruteForce(q: ProximityQuery, word?: string): ProximityHit[] {
+function bruteForce(q: ProximityQuery, text?: string): ProximityHit[] {
 	return rows
 		.map((r) => ({ ...r, distanceKm: haversineKm(q.lat, q.lng, r.lat, r.lng) }))
 		.filter((r) => r.distanceKm <= q.radiusKm && (!q.category || r.category === q.category))
-		.filter((r) => !word || strip(r.text).split(' ').includes(strip(word)))
+		.filter((r) => !text || matchesText(r.text, text))
 		.sort((a, b) => a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : 1))
 		.map((r) => ({ pk: r.pk, id: r.id, distanceKm: r.distanceKm }));
 }
@@ -82,13 +94,17 @@ describe('findNear matches a brute-force scan', () => {
 	});
 
 	it.each(['auto', 'ranges', 'text-first', 'rings'] as const)('text queries give the same pages with the %s plan', (plan) => {
-		for (const word of ['ecole', 'VELO', 'compost']) {
+		// Whole words, prefixes at each indexed length and beyond it, and a last word too short to be a prefix.
+		for (const word of ['ecole', 'VELO', 'compost', 'jard', 'éco', 'compo', 'jardina', 'velo repai', 'amap ca']) {
 			// The rings plan checks the text row by row: a wide circle would only make the test slow.
 			for (const radiusKm of [6, plan === 'rings' ? 15 : 60]) {
 				const q = { lat: 45.75, lng: 4.85, radiusKm, limit: 9, match: ftsQueryFromText(word) };
 				const { hits, pages } = allPages(q, plan);
-				expect(hits).toEqual(bruteForce(q, word));
-				expect(pages).toBeGreaterThan(1);
+				const expected = bruteForce(q, word);
+				expect(hits).toEqual(expected);
+				// Each query must cross pages to test the cursor; a last word too short for a prefix finds nothing here.
+				if (word.endsWith(' ca')) expect(expected).toEqual([]);
+				else expect({ word, pages: pages > 1 }).toEqual({ word, pages: true });
 			}
 		}
 	});
@@ -96,27 +112,44 @@ describe('findNear matches a brute-force scan', () => {
 	it.each(['auto', 'ranges', 'text-first', 'rings'] as const)('text across the antimeridian and at a pole with the %s plan', (plan) => {
 		const cases = [
 			['compost', { lat: -17.65, lng: 179.99, radiusKm: 50, limit: 2 }],
-			['jardin', { lat: 89.95, lng: 10, radiusKm: 200, limit: 2 }]
+			['comp', { lat: -17.65, lng: 179.99, radiusKm: 50, limit: 2 }],
+			['jardin', { lat: 89.95, lng: 10, radiusKm: 200, limit: 2 }],
+			['jardina', { lat: 89.95, lng: 10, radiusKm: 200, limit: 1 }]
 		] as const;
 		for (const [word, at] of cases) {
 			const q = { ...at, match: ftsQueryFromText(word) };
 			const { hits } = allPages(q, plan);
-			expect(hits.length).toBeGreaterThan(2);
+			expect({ word, found: hits.length > 2 }).toEqual({ word, found: true });
 			expect(hits).toEqual(bruteForce(q, word));
 		}
 	});
 });
 
 describe('ftsQueryFromText', () => {
+	const cols = '{title summary place_name} : ';
 	it.each([
-		['école', '{title summary place_name} : ("école")'],
-		['vélo école', '{title summary place_name} : ("vélo" "école")'],
-		[`'; DROP TABLE x; --`, '{title summary place_name} : ("DROP" "TABLE" "x")'],
-		['"NEAR(a b)" OR *', '{title summary place_name} : ("NEAR" "a" "b" "OR")'],
+		['jard', { fts: `${cols}("jard"*)` }],
+		['ÉCO', { fts: `${cols}("eco"*)` }],
+		// Longer than the prefix index: FTS5 reads the first 4 letters, rows are checked against all of them.
+		['école', { fts: `${cols}("ecol"*)`, wordPrefix: 'ecole' }],
+		['vélo école', { fts: `${cols}("vélo" "ecol"*)`, wordPrefix: 'ecole' }],
+		[`'; DROP TABLE x; --`, { fts: `${cols}("DROP" "TABLE" "x")` }],
+		['"NEAR(a b)" OR *', { fts: `${cols}("NEAR" "a" "b" "OR")` }],
 		['  ', undefined],
 		['*"()^', undefined]
 	])('%j → %j', (text, expected) => {
-		expect(ftsQueryFromText(text)).toBe(expected);
+		expect(ftsQueryFromText(text)).toEqual(expected);
+	});
+
+	it.each([
+		['jard', 'Jardin partagé', true],
+		['ecole', 'Vélo-École de Lyon', true],
+		['ecole', 'Pédibus de l’école', true],
+		['jardina', 'Jardin partagé', false],
+		['ardin', 'Jardin partagé', false],
+		['ecole', 'Trois heures', false]
+	])('hasWordPrefix(%j, %j) is %j', (prefix, text, expected) => {
+		expect(hasWordPrefix(prefix, '', text, null)).toBe(expected);
 	});
 
 	it('keeps the full-text index in step when a row moves or is deleted', () => {

@@ -2,8 +2,9 @@
  * Proximity search over initiatives, answered by SQLite itself: the R*Tree
  * `initiative_geo` gives candidates in a box, the exact great-circle distance
  * (a SQL function registered on the connection) orders them and decides the
- * radius edge, and FTS5 `initiative_fts` filters by text; its row ids are
- * spatial keys (geo-keys.ts), so only nearby matches are read.
+ * radius edge, and FTS5 `initiative_fts` filters by text (the last word as a
+ * prefix, text-match.ts); its row ids are spatial keys (geo-keys.ts), so only
+ * nearby matches are read.
  *
  * Every plan widens rings around the point (rings.ts) and stops at the first
  * ring holding more than `limit` matches; the spec checks each plan against a
@@ -20,12 +21,7 @@ import type { ProximityPage, ProximityQuery } from './types';
 export { DISTANCE_FUNCTION, registerGeoFunctions } from './statements';
 export { keyRanges } from './geo-keys';
 export type { ProximityHit, ProximityPage, ProximityQuery } from './types';
-/**
- * Turns free text into a safe FTS5 expression: only letter/digit runs survive,
- * each is quoted (so `AND`, `NEAR`, `*`, quotes or SQL mean nothing special)
- * and all must match. Returns undefined when nothing searchable is left.
- */
-export { ftsQueryFromText } from './text';
+export { ftsQueryFromText, WORD_PREFIX_FUNCTION, type TextMatch } from './text-match';
 
 /** Over a circle too large for row-id ranges, text queries matching at most this many rows are answered from FTS5 first. */
 const RARE_TEXT_ROWS = 2000;

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { radiusBox } from '$lib/domain/geo';
 import { commonFilters, nearestRows, SELECT_HIT, sortHits } from './exact';
 import { BOX_PAD_DEG, statement } from './statements';
+import { wordPrefixCheck } from './text';
 import type { ProximityHit, ProximityQuery } from './types';
 
 /** Near the poles the lat/lng square is no square at all: skip the density probe there. */
@@ -77,8 +78,12 @@ export function searchGeoRing(sqlite: Database.Database, query: ProximityQuery, 
 			' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?';
 		sql += commonFilters(query, params);
 		// Only a fallback plan gets here with text (see text.ts): one FTS5 probe per row inside the ring.
+		const check = query.match && wordPrefixCheck(query.match);
 		const text = query.match
-			? { sql: ' AND EXISTS (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid = i.geo_key)', param: query.match }
+			? {
+					sql: ' AND EXISTS (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid = i.geo_key)' + (check?.sql ?? ''),
+					params: [query.match.fts, ...(check?.params ?? [])]
+				}
 			: undefined;
 		all.push(...nearestRows(sqlite, sql, params, ringKm, query.limit, text));
 	}

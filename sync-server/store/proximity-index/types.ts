@@ -1,4 +1,5 @@
 /** What the proximity index is asked and what it answers. */
+import type { TextMatch } from './text-match';
 
 export interface ProximityQuery {
 	lat: number;
@@ -6,8 +7,8 @@ export interface ProximityQuery {
 	radiusKm: number;
 	limit: number;
 	category?: string;
-	/** An FTS5 MATCH expression, already made safe by `ftsQueryFromText`. */
-	match?: string;
+	/** The text to find, already made safe by `ftsQueryFromText`. */
+	match?: TextMatch;
 	/** Continue strictly after this (distance, id) in (distance asc, id asc) order. */
 	after?: { distanceKm: number; id: string };
 }
