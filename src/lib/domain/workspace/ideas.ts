@@ -1,12 +1,8 @@
 /** Ideas: `ideas` Y.Array<Y.Map> of {id, authorId, text, createdAt, votes: Y.Map<userId, true>}. */
 import * as Y from 'yjs';
-import { LIMITS, OK, authoredEntry, fail, ideasOf, indexById, readAuthored, type AuthoredInput, type EditResult } from './shape';
+import { LIMITS, OK, authoredEntry, fail, ideasOf, indexById, readAuthored, type Authored, type AuthoredInput, type EditResult } from './shape';
 
-export interface Idea {
-	id: string;
-	authorId: string;
-	text: string;
-	createdAt: number;
+export interface Idea extends Authored {
 	votes: number;
 	votedByMe: boolean;
 }

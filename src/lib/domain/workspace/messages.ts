@@ -1,13 +1,9 @@
 /** The discussion thread: `messages` Y.Array<Y.Map> of {id, authorId, text, createdAt}. */
 import * as Y from 'yjs';
-import { LIMITS, OK, authoredEntry, fail, messagesOf, readAuthored, type AuthoredInput, type EditResult } from './shape';
+import { LIMITS, OK, authoredEntry, fail, messagesOf, readAuthored, type Authored, type AuthoredInput, type EditResult } from './shape';
 
-export interface Message {
-	id: string;
-	authorId: string;
-	text: string;
-	createdAt: number;
-}
+/** A message of the thread. */
+export type Message = Authored;
 
 /** Appends a message; written offline, it is sent when the connection returns. */
 export function postMessage(doc: Y.Doc, input: AuthoredInput): EditResult {

@@ -67,13 +67,17 @@ export function authoredEntry(input: AuthoredInput, max: number): Y.Map<unknown>
 	return entry;
 }
 
-/** A stored entry as read back: its fields checked, its Y.Map kept for what else it holds. */
-export interface AuthoredEntry {
-	item: Y.Map<unknown>;
+/** What messages and ideas share once read: who wrote what, when (epoch ms). */
+export interface Authored {
 	id: string;
 	authorId: string;
 	text: string;
 	createdAt: number;
+}
+
+/** A stored entry as read back: its fields checked, its Y.Map kept for what else it holds. */
+export interface AuthoredEntry extends Authored {
+	item: Y.Map<unknown>;
 }
 
 /** The readable `{id, authorId, text, createdAt}` of each well-formed entry, once per id, in array order. */
