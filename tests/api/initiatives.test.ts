@@ -179,7 +179,7 @@ describe('membership', () => {
 		const { c: member, user: memberUser } = await signedIn('Member');
 		await member.post(`${path}/join`);
 		expectError(await member.post(`${path}/members/${memberUser.id}/role`, { role: 'admin' }), 403);
-		expectError(await owner.post(`${path}/members/${memberUser.id}/role`, { role: 'owner' }), 400);
+		expectError(await owner.post(`${path}/members/${memberUser.id}/role`, { role: 'founder' }), 400);
 		expectError(await owner.post(`${path}/members/inconnu-12345/role`, { role: 'admin' }), 404);
 		await owner.post(`${path}/members/${memberUser.id}/role`, { role: 'admin' });
 		expect((await member.post(`${path}/join`)).body).toEqual({ role: 'admin' });
@@ -188,6 +188,24 @@ describe('membership', () => {
 		expect(mine.status).toBe(200);
 		expect(mine.body.items).toEqual([{ ...(await owner.get(path)).body.initiative, role: 'admin' }]);
 		expectError(await new Client(server.url).get('/api/me/initiatives'), 401);
+	});
+
+	it('lets the owner hand over: a co-owner is named, the founder leaves, the co-owner is shown as owner', async () => {
+		const { c: founder, user: founderUser } = await signedIn('Fondatrice');
+		const { initiative } = (await founder.post('/api/initiatives', body({ title: 'Jardin des Pentes' }))).body;
+		const path = `/api/initiatives/${initiative.id}`;
+		const { c: next, user: nextUser } = await signedIn('Relève');
+		await next.post(`${path}/join`);
+		expectError(await next.post(`${path}/members/${founderUser.id}/role`, { role: 'member' }), 403);
+		expect((await founder.post(`${path}/members/${nextUser.id}/role`, { role: 'owner' })).body).toEqual({ role: 'owner' });
+		// An owner's role is not lowered through this endpoint: an owner steps down by leaving.
+		expectError(await next.post(`${path}/members/${founderUser.id}/role`, { role: 'member' }), 409);
+		expect((await founder.post(`${path}/leave`)).body).toEqual({ role: null });
+		const after = (await next.get(path)).body;
+		expect(after.viewerRole).toBe('owner');
+		expect(after.initiative.owner.id).toBe(nextUser.id);
+		expect(after.initiative.memberCount).toBe(1);
+		expectError(await next.post(`${path}/leave`), 409);
 	});
 });
 

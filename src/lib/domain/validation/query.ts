@@ -62,7 +62,7 @@ export const bboxQuery = v.object({
 export type BboxQuery = v.InferOutput<typeof bboxQuery>;
 
 /** `POST /api/initiatives/:id/members/:userId/role` */
-export const roleChange = v.object({ role: v.picklist(['admin', 'member'], M.role) });
+export const roleChange = v.object({ role: v.picklist(['owner', 'admin', 'member'], M.role) });
 
 /** Query parameters as an object, empty values left out (they mean "not given"). */
 export function queryObject(params: URLSearchParams): Record<string, string> {

@@ -70,14 +70,34 @@ export function leaveInitiative(user: UserRow, initiativeId: string): void {
 			}
 		}
 		tx.delete(memberships).where(mine).run();
+		if (current.role === 'owner') handOverOwnership(tx, initiativeId, user.id);
 		recountMembers(tx, initiativeId);
 		return true;
 	});
 	if (changed) publishMembershipChange({ initiativeId, userId: user.id, role: null });
 }
 
-/** The owner makes a member admin, or an admin member again. Returns the new role. */
-export function setMemberRole(owner: UserRow, initiativeId: string, userId: string, role: 'admin' | 'member'): Role {
+/**
+ * When the owner shown on the initiative leaves, the longest-standing remaining
+ * owner is shown instead (there is one: the last owner cannot leave).
+ */
+function handOverOwnership(tx: Tx, initiativeId: string, leaverId: string): void {
+	const shown = tx.select({ ownerId: initiatives.ownerId }).from(initiatives).where(eq(initiatives.id, initiativeId)).get();
+	if (shown?.ownerId !== leaverId) return;
+	const next = tx
+		.select({ userId: memberships.userId })
+		.from(memberships)
+		.where(and(eq(memberships.initiativeId, initiativeId), eq(memberships.role, 'owner')))
+		.orderBy(asc(memberships.joinedAt))
+		.get();
+	if (next) tx.update(initiatives).set({ ownerId: next.userId }).where(eq(initiatives.id, initiativeId)).run();
+}
+
+/**
+ * The owner makes a member admin, an admin member again, or anyone a co-owner
+ * (so that a founder can hand the initiative over and leave). Returns the new role.
+ */
+export function setMemberRole(owner: UserRow, initiativeId: string, userId: string, role: Role): Role {
 	requireInitiativeRow(initiativeId);
 	if (roleOf(initiativeId, owner.id) !== 'owner') {
 		throw forbidden('Seul·e le ou la propriétaire peut changer les rôles.');
