@@ -47,8 +47,23 @@ describe('offline pages', () => {
 		const page = await context.newPage();
 		await page.goto(env.server.url + '/');
 		await waitForController(page);
-		for (const path of ['/mine', '/initiatives/new']) await page.goto(env.server.url + path);
-		await page.getByRole('link', { name: 'Bibliothèque de rue' }).waitFor({ state: 'attached' }).catch(() => undefined);
+		// Online visits: /mine fills the device's cache, /initiatives/new is kept by the service worker.
+		await page.goto(env.server.url + '/mine');
+		await page.getByRole('link', { name: 'Bibliothèque de rue' }).waitFor();
+		await expect
+			.poll(() => page.evaluate(() => new Promise<number>((resolve) => {
+				const req = indexedDB.open('kohero');
+				req.onsuccess = () => {
+					const db = req.result;
+					if (!db.objectStoreNames.contains('initiatives')) return resolve(0);
+					const count = db.transaction('initiatives').objectStore('initiatives').count();
+					count.onsuccess = () => resolve(count.result);
+				};
+				req.onerror = () => resolve(0);
+			})), { timeout: 10_000 })
+			.toBeGreaterThan(0);
+		await page.goto(env.server.url + '/initiatives/new');
+		await page.getByLabel('Titre').waitFor();
 
 		await context.setOffline(true);
 		await page.goto(env.server.url + '/initiatives/new');
