@@ -42,32 +42,23 @@ function encode(write: (encoder: encoding.Encoder) => void): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-/** Sync step 1: "here is my state vector, send me what I miss". */
-export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+/** A sync-protocol message: its step, then the payload as a length-prefixed byte array. */
+function encodeSync(step: (typeof SyncStep)[keyof typeof SyncStep], payload: Uint8Array): Uint8Array {
 	return encode((e) => {
 		encoding.writeVarUint(e, MessageType.sync);
-		encoding.writeVarUint(e, SyncStep.step1);
-		encoding.writeVarUint8Array(e, stateVector);
+		encoding.writeVarUint(e, step);
+		encoding.writeVarUint8Array(e, payload);
 	});
 }
+
+/** Sync step 1: "here is my state vector, send me what I miss". */
+export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeSync(SyncStep.step1, stateVector);
 
 /** Sync step 2: the update answering a peer's step 1. */
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-	return encode((e) => {
-		encoding.writeVarUint(e, MessageType.sync);
-		encoding.writeVarUint(e, SyncStep.step2);
-		encoding.writeVarUint8Array(e, update);
-	});
-}
+export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => encodeSync(SyncStep.step2, update);
 
 /** A live document update. */
-export function encodeUpdate(update: Uint8Array): Uint8Array {
-	return encode((e) => {
-		encoding.writeVarUint(e, MessageType.sync);
-		encoding.writeVarUint(e, SyncStep.update);
-		encoding.writeVarUint8Array(e, update);
-	});
-}
+export const encodeUpdate = (update: Uint8Array): Uint8Array => encodeSync(SyncStep.update, update);
 
 /** An awareness (presence) update. */
 export function encodeAwareness(update: Uint8Array): Uint8Array {
