@@ -20,6 +20,8 @@ export interface DomainEvents {
 	meeting_cancelled: { meetingId: string; initiativeId: string; actorId: string };
 	/** A moderator or an initiative admin decided about content of `userId`. */
 	moderation_decision: { userId: string; decisionId: string; statement: string; initiativeId: string | null };
+	/** An owner/admin invited a person found in Voisin·es to an initiative. */
+	person_invited: { initiativeId: string; userId: string; actorId: string; inviteUrl: string };
 	/** Sessions ended (logout, password change, reset, suspension, expiry): their sockets must close. */
 	sessions_ended: { sessionIds: string[] };
 }
