@@ -8,14 +8,18 @@ import type { Duplex } from 'node:stream';
 import { store } from '$store/db';
 import { createSqliteDocStore } from '$store/doc-log';
 import { onMembershipChange } from '$store/membership-events';
-import { createRelay, createLocalFanout, type RelayHooks } from '$relay/index';
-import { createActivityRecorder } from '$relay/activity';
-import { createSessionAccess } from '$relay/session-access';
+import { createRelay, createLocalFanout, type Relay, type RelayHooks } from '$relay/index';
+import { createActivityRecorder } from '$store/activity';
+import { createSessionAccess } from '$store/session-access';
+import { subscribe } from '$lib/server/events';
+import { registerDocEditor } from '$lib/server/doc-editor';
 
 export interface SyncUpgrade {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 	/** Persists everything pending and closes every socket. */
 	close(): Promise<void>;
+	/** The relay itself, for server-side edits of documents (moderation, restores). */
+	relay: Relay;
 }
 
 const KEY = Symbol.for('kohero.syncUpgrade');
@@ -56,11 +60,14 @@ function createSyncUpgrade(): SyncUpgrade {
 		// Tests lower the 20 MiB document limit to reach it quickly.
 		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', 20 * 1024 * 1024)
 	});
-	const unsubscribe = onMembershipChange(({ initiativeId, userId, role }) =>
-		relay.setWriteAccess(initiativeId, userId, role !== null)
-	);
+	const unsubscribers = [
+		onMembershipChange(({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),
+		subscribe('sessions_ended', ({ sessionIds }) => relay.closeSessions(sessionIds))
+	];
+	registerDocEditor((docId, docKind, edit) => relay.editDocument(docId, docKind, edit));
 
 	return {
+		relay,
 		handleUpgrade(req, socket, head) {
 			const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 			if (!path.startsWith('/sync/')) return refuse(socket, 404, 'Not Found');
@@ -68,7 +75,8 @@ function createSyncUpgrade(): SyncUpgrade {
 			relay.handleUpgrade(req, socket, head, path.slice('/sync/'.length));
 		},
 		async close() {
-			unsubscribe();
+			for (const unsubscribe of unsubscribers) unsubscribe();
+			registerDocEditor(null);
 			await relay.close();
 			activity.flush();
 		}

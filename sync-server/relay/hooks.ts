@@ -4,6 +4,7 @@
  * these interfaces, and upgrade.ts plugs in the SQLite/session implementations.
  */
 import type { IncomingMessage } from 'node:http';
+import type * as Y from 'yjs';
 
 /** Close codes of API.md's "Collaborative documents" section. */
 export const CloseCode = {
@@ -12,20 +13,38 @@ export const CloseCode = {
 	tooBig: 1009,
 	internal: 1011,
 	unauthenticated: 4401,
+	forbidden: 4403,
 	unknownDoc: 4404
 } as const;
 
+/** Which document shape a doc id names (API.md: initiative workspace or meeting mode). */
+export type DocKind = 'initiative' | 'meeting';
+
+/** An initiative role, or null for a signed-in non-member. */
+export type DocRole = 'owner' | 'admin' | 'member' | null;
+
 /** Who is connecting and what they may do, or why they may not connect. */
 export type Access =
-	| { ok: true; userId: string; canWrite: boolean }
-	| { ok: false; code: typeof CloseCode.unauthenticated | typeof CloseCode.unknownDoc };
+	| {
+			ok: true;
+			userId: string;
+			/** The session the socket was opened with: when it ends, the socket closes (4401). */
+			sessionId: string;
+			/** The signed-in person's display name (the relay writes it into their presence). */
+			displayName: string;
+			/** Role in the document's initiative (for a meeting: its initiative's). */
+			role: DocRole;
+			canWrite: boolean;
+			docKind: DocKind;
+	  }
+	| { ok: false; code: typeof CloseCode.unauthenticated | typeof CloseCode.unknownDoc | typeof CloseCode.forbidden };
 
 /** Where documents are kept: an append-only update log plus snapshots. */
 export interface DocStore {
 	/** Every stored update of `docId` (snapshot first), fully read before resolving. */
 	load(docId: string): Promise<Uint8Array[]>;
 	/** Durably appends one update; resolves once it is committed, in append order. */
-	append(docId: string, update: Uint8Array, authorId: string): Promise<void>;
+	append(docId: string, update: Uint8Array, authorId: string | null): Promise<void>;
 	/** The document left memory: a chance to compact and drop caches. */
 	release(docId: string): Promise<void>;
 	/** Resolves once everything appended so far is committed. */
@@ -40,7 +59,17 @@ export interface RelayHooks {
 	store: DocStore;
 	/** A writer's update to `docId` was committed (debounced activity, metrics). */
 	onChange(docId: string, authorId: string): void;
+	/**
+	 * Optional: called once a document is loaded in memory, to observe its Y.Doc
+	 * (e.g. new messages → activity). Transactions from a writer carry a `Peer`
+	 * origin (see `writerOf`); the server's own edits carry `SERVER_ORIGIN`.
+	 * Returns what to call when the document leaves memory.
+	 */
+	watch?(docId: string, docKind: DocKind, doc: Y.Doc): () => void;
 }
+
+/** Transaction origin of edits the server makes itself (moderation, restores, compensation). */
+export const SERVER_ORIGIN = Symbol.for('kohero.serverEdit');
 
 /** One frame for the peers of a document, tagged with the connection it came from. */
 export interface FanoutFrame {

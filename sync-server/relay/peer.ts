@@ -1,6 +1,7 @@
-/** One WebSocket connection to one document, with what its user may do. */
+/** One WebSocket connection to one document, with who opened it and what they may do. */
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
+import type { Access, DocRole } from './hooks';
 
 export class Peer {
 	/** Opaque id used to avoid echoing a peer's own frames back to it. */
@@ -10,12 +11,24 @@ export class Peer {
 	/** Cleared on every ping, set by the pong: a peer that stays false is dead. */
 	alive = true;
 
+	readonly userId: string;
+	readonly sessionId: string;
+	readonly displayName: string;
+	/** Role in the initiative; changes with membership. */
+	role: DocRole;
+	/** Members write; signed-in non-members only read. Changes with membership. */
+	canWrite: boolean;
+
 	constructor(
 		readonly ws: WebSocket,
-		readonly userId: string,
-		/** Members write; signed-in non-members only read. Changes with membership. */
-		public canWrite: boolean
-	) {}
+		access: Extract<Access, { ok: true }>
+	) {
+		this.userId = access.userId;
+		this.sessionId = access.sessionId;
+		this.displayName = access.displayName;
+		this.role = access.role;
+		this.canWrite = access.canWrite;
+	}
 
 	/** Sends one frame; a failed send closes the socket rather than throwing. */
 	send(frame: Uint8Array): void {

@@ -6,7 +6,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { log } from '$lib/server/log';
-import { CloseCode, type Access, type Fanout, type RelayHooks } from './hooks';
+import type * as Y from 'yjs';
+import { CloseCode, type Access, type DocKind, type DocRole, type Fanout, type RelayHooks } from './hooks';
 import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS } from './limits';
 import { countRejected, metrics, registerGauge } from './metrics';
 import { Peer } from './peer';
@@ -15,8 +16,17 @@ import { Room } from './room';
 export interface Relay {
 	/** Takes over an upgrade request for `docId` (already cut from the path). */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, docId: string): void;
-	/** Applies a membership change to the open sockets of `userId` on `docId`. */
-	setWriteAccess(docId: string, userId: string, canWrite: boolean): void;
+	/** Applies a membership change (new role, or null: no longer a member) to the open sockets of `userId` on `docId`. */
+	setRole(docId: string, userId: string, role: DocRole): void;
+	/** Closes with 4401 every socket opened with one of these sessions (they ended). */
+	closeSessions(sessionIds: readonly string[]): void;
+	/**
+	 * Edits a document as the server (moderation, restore): loads it if needed, applies
+	 * `edit` in one transaction, commits it and sends it to every open socket.
+	 */
+	editDocument(docId: string, docKind: DocKind, edit: (doc: Y.Doc) => void): Promise<void>;
+	/** The ids of the documents in memory (for membership changes on meeting docs). */
+	loadedDocIds(): string[];
 	/** Commits everything pending, closes every socket with 1001 and frees the documents. */
 	close(): Promise<void>;
 }
@@ -64,10 +74,10 @@ export function createRelay({
 		registerGauge('rooms', () => rooms.size)
 	];
 
-	function roomFor(docId: string): Room {
+	function roomFor(docId: string, docKind: DocKind): Room {
 		let room = rooms.get(docId);
 		if (!room) {
-			room = new Room(docId, { hooks, fanout, maxDocBytes, onEmpty: unloadWhenIdle });
+			room = new Room(docId, docKind, { hooks, fanout, maxDocBytes, onEmpty: unloadWhenIdle });
 			rooms.set(docId, room);
 			void room.load();
 		}
@@ -88,7 +98,7 @@ export function createRelay({
 		sockets.add(ws);
 		ws.on('close', () => sockets.delete(ws));
 		if (!access.ok) {
-			countRejected(access.code === CloseCode.unauthenticated ? 'unauthenticated' : 'unknownDoc');
+			countRejected(access.code === CloseCode.unauthenticated ? 'unauthenticated' : access.code === CloseCode.forbidden ? 'forbidden' : 'unknownDoc');
 			// The id is the client's to choose: cut it, it may be 10 kB of anything.
 			log.info('relay_refused', { docId: docId.slice(0, 64), code: access.code });
 			ws.close(access.code);
@@ -99,8 +109,8 @@ export function createRelay({
 			return;
 		}
 		metrics.openConnections++;
-		const peer = new Peer(ws, access.userId, access.canWrite);
-		const room = roomFor(docId);
+		const peer = new Peer(ws, access);
+		const room = roomFor(docId, access.docKind);
 		if (logConnections) log.info('relay_open', { connectionId: peer.id, docId, userId: access.userId, canWrite: access.canWrite });
 		ws.on('message', (data: RawData, isBinary: boolean) => {
 			if (closing) return;
@@ -142,8 +152,30 @@ export function createRelay({
 					socket.destroy();
 				});
 		},
-		setWriteAccess(docId, userId, canWrite) {
-			rooms.get(docId)?.setWriteAccess(userId, canWrite);
+		setRole(docId, userId, role) {
+			rooms.get(docId)?.setRole(userId, role);
+		},
+		closeSessions(sessionIds) {
+			const ended = new Set(sessionIds);
+			for (const room of rooms.values()) {
+				for (const peer of room.peers) {
+					if (!ended.has(peer.sessionId)) continue;
+					// Nothing it sends from now on is applied: it no longer writes, then it closes.
+					peer.canWrite = false;
+					peer.close(CloseCode.unauthenticated, 'session ended');
+				}
+			}
+		},
+		async editDocument(docId, docKind, edit) {
+			if (closing) throw new Error('relay closing');
+			const room = roomFor(docId, docKind);
+			await room.load();
+			if (!room.ready) throw new Error('document failed to load');
+			await room.editAsServer(edit);
+			if (room.peers.size === 0) unloadWhenIdle(room);
+		},
+		loadedDocIds() {
+			return [...rooms.keys()];
 		},
 		async close() {
 			closing = true;

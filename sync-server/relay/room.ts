@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { log } from '$lib/server/log';
-import { CloseCode, type Fanout, type FanoutFrame, type RelayHooks } from './hooks';
+import { CloseCode, SERVER_ORIGIN, type DocKind, type DocRole, type Fanout, type FanoutFrame, type RelayHooks } from './hooks';
 import { countRejected, metrics, observePersistLatency } from './metrics';
 import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
@@ -42,7 +42,9 @@ export class Room {
 	private readonly maxDocBytes: number;
 	private readonly onEmpty: (room: Room) => void;
 
-	constructor(readonly docId: string, context: RoomContext) {
+	#unwatch: (() => void) | null = null;
+
+	constructor(readonly docId: string, readonly docKind: DocKind, context: RoomContext) {
 		this.hooks = context.hooks;
 		this.fanout = context.fanout;
 		this.maxDocBytes = context.maxDocBytes;
@@ -50,15 +52,23 @@ export class Room {
 		// The relay itself is not a participant: no presence of its own.
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin instanceof Peer) this.#persist(update, origin);
+			if (origin instanceof Peer) this.#persist(update, origin.userId, origin.id);
+			else if (origin === SERVER_ORIGIN) this.#persist(update, null, null);
 		});
 		this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#onAwareness(change, origin));
 		this.#unsubscribe = this.fanout.subscribe(docId, (message) => this.#deliver(message));
 		metrics.loadedDocs++;
 	}
 
-	/** Reads the whole document from the store; peers' frames wait until it is done. */
-	async load(): Promise<void> {
+	#loading: Promise<void> | null = null;
+
+	/** Reads the whole document from the store (once); peers' frames wait until it is done. */
+	load(): Promise<void> {
+		this.#loading ??= this.#load();
+		return this.#loading;
+	}
+
+	async #load(): Promise<void> {
 		try {
 			const updates = await this.hooks.store.load(this.docId);
 			this.doc.transact(() => {
@@ -72,6 +82,7 @@ export class Room {
 			return;
 		}
 		this.#loaded = true;
+		this.#unwatch = this.hooks.watch?.(this.docId, this.docKind, this.doc) ?? null;
 		for (const peer of this.peers) this.#greet(peer);
 		const queued = this.#queued;
 		this.#queued = [];
@@ -116,6 +127,7 @@ export class Room {
 
 	/** Frees the document; the room must not be used afterwards. */
 	destroy(): void {
+		this.#unwatch?.();
 		this.#unsubscribe();
 		this.awareness.destroy();
 		this.doc.destroy();
@@ -123,8 +135,28 @@ export class Room {
 	}
 
 	/** Lets a membership change apply to open sockets at once. */
-	setWriteAccess(userId: string, canWrite: boolean): void {
-		for (const peer of this.peers) if (peer.userId === userId) peer.canWrite = canWrite;
+	setRole(userId: string, role: DocRole): void {
+		for (const peer of this.peers) {
+			if (peer.userId !== userId) continue;
+			peer.role = role;
+			peer.canWrite = role !== null;
+		}
+	}
+
+	/**
+	 * Applies an edit made by the server itself (moderation, restore, compensation)
+	 * through the same path as a writer's update: committed, then sent to every peer.
+	 * Resolves once it is committed.
+	 */
+	async editAsServer(edit: (doc: Y.Doc) => void): Promise<void> {
+		if (!this.#loaded) throw new Error('document not loaded');
+		this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
+		await this.#lastWrite;
+	}
+
+	/** Whether the document was read from the store and is usable. */
+	get ready(): boolean {
+		return this.#loaded && !this.#failed;
 	}
 
 	#greet(peer: Peer): void {
@@ -177,18 +209,19 @@ export class Room {
 		Y.applyUpdate(this.doc, update, peer);
 	}
 
-	#persist(update: Uint8Array, author: Peer): void {
+	/** Stores `update` (by `authorId`, null for the server), then fans it out to all but `originId`. */
+	#persist(update: Uint8Array, authorId: string | null, originId: string | null): void {
 		const started = performance.now();
 		const frame = encodeUpdate(update);
 		this.#pendingWrites++;
-		this.#lastWrite = this.hooks.store.append(this.docId, update, author.userId).then(
+		this.#lastWrite = this.hooks.store.append(this.docId, update, authorId).then(
 			() => {
 				this.#pendingWrites--;
 				metrics.updatesPersisted++;
 				metrics.bytesPersisted += update.byteLength;
 				observePersistLatency(performance.now() - started);
-				this.fanout.publish({ docId: this.docId, frame, originId: author.id });
-				this.hooks.onChange(this.docId, author.userId);
+				this.fanout.publish({ docId: this.docId, frame, originId });
+				if (authorId !== null) this.hooks.onChange(this.docId, authorId);
 			},
 			(err: unknown) => {
 				this.#pendingWrites--;

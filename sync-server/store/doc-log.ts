@@ -19,7 +19,7 @@ export interface DocLogOptions {
 interface PendingAppend {
 	docId: string;
 	update: Uint8Array;
-	authorId: string;
+	authorId: string | null;
 	resolve: () => void;
 	reject: (err: unknown) => void;
 }

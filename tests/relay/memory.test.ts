@@ -96,7 +96,7 @@ function seededDocs(count: number, seed: Uint8Array): string[] {
 }
 
 describe('relay memory', () => {
-	it('returns to its baseline after many connect/disconnect cycles across many documents', async () => {
+	it('returns to its baseline after many connect/disconnect cycles across many documents', { timeout: 120_000 }, async () => {
 		const seed = seedUpdate();
 		// One long-lived Y.Doc per document on our side: reconnecting syncs only what is new.
 		const local = new Map<string, Y.Doc>();

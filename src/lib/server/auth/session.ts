@@ -4,9 +4,10 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { db } from '$store/db';
 import { sessions, users, type UserRow } from '$store/schema';
+import { publish } from '../events';
 
 export const SESSION_COOKIE = 'kohero_session';
 const DAY = 24 * 60 * 60 * 1000;
@@ -57,7 +58,7 @@ export function validateSessionToken(token: string): SessionValidation {
 	if (!row) return { session: null, user: null };
 	const now = Date.now();
 	if (now >= row.session.expiresAt) {
-		db().delete(sessions).where(eq(sessions.id, id)).run();
+		invalidateSession(id);
 		return { session: null, user: null };
 	}
 	let expiresAt = row.session.expiresAt;
@@ -68,12 +69,23 @@ export function validateSessionToken(token: string): SessionValidation {
 	return { session: { id, userId: row.session.userId, expiresAt: new Date(expiresAt) }, user: row.user };
 }
 
-/** Deletes one session (logout). */
+/** Deletes one session (logout); its open sockets close. */
 export function invalidateSession(sessionId: string): void {
 	db().delete(sessions).where(eq(sessions.id, sessionId)).run();
+	publish('sessions_ended', { sessionIds: [sessionId] });
 }
 
-/** Deletes every session of a user (password change, account takeover response). */
-export function invalidateUserSessions(userId: string): void {
-	db().delete(sessions).where(eq(sessions.userId, userId)).run();
+/**
+ * Deletes every session of a user but `keepSessionId`, if given (password change,
+ * reset, suspension); their open sockets close. The one seam through which the
+ * relay learns that sessions ended.
+ */
+export function invalidateUserSessions(userId: string, keepSessionId?: string): void {
+	const ended = db()
+		.delete(sessions)
+		.where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId))
+		.returning({ id: sessions.id })
+		.all()
+		.map((row) => row.id);
+	if (ended.length > 0) publish('sessions_ended', { sessionIds: ended });
 }

@@ -1,12 +1,13 @@
 /**
- * The relay's authorize hook: session cookie → user, doc id → initiative,
- * membership → write access. Runs once per upgrade.
+ * The relay's authorize hook over SQLite: session cookie → user, doc id →
+ * initiative, membership → role and write access. Runs once per upgrade.
+ * An adapter of the store for the relay's `RelayHooks.authorize` seam.
  */
 import type { IncomingMessage } from 'node:http';
 import type Database from 'better-sqlite3';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { isValidId } from '$lib/domain/ids';
-import { CloseCode, type Access } from './hooks';
+import { CloseCode, type Access, type DocRole } from '$relay/hooks';
 
 /** The value of cookie `name` in a Cookie header, if present. */
 export function readCookie(header: string | undefined, name: string): string | null {
@@ -25,15 +26,24 @@ export function readCookie(header: string | undefined, name: string): string | n
 /** An authorize hook over the sessions, initiatives and memberships tables. */
 export function createSessionAccess(sqlite: Database.Database): (req: IncomingMessage, docId: string) => Promise<Access> {
 	const initiativeExists = sqlite.prepare<[string], { one: number }>('SELECT 1 AS one FROM initiatives WHERE id = ?');
-	const membership = sqlite.prepare<[string, string], { role: string }>(
+	const membership = sqlite.prepare<[string, string], { role: Exclude<DocRole, null> }>(
 		'SELECT role FROM memberships WHERE initiative_id = ? AND user_id = ?'
 	);
 	return async (req, docId) => {
 		const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-		const user = token ? validateSessionToken(token).user : null;
-		if (!user) return { ok: false, code: CloseCode.unauthenticated };
+		const { session, user } = token ? validateSessionToken(token) : { session: null, user: null };
+		if (!session || !user) return { ok: false, code: CloseCode.unauthenticated };
 		// The id pattern also rules out path traversal, encoded slashes and oversized ids.
 		if (!isValidId(docId) || !initiativeExists.get(docId)) return { ok: false, code: CloseCode.unknownDoc };
-		return { ok: true, userId: user.id, canWrite: membership.get(docId, user.id) !== undefined };
+		const role = membership.get(docId, user.id)?.role ?? null;
+		return {
+			ok: true,
+			userId: user.id,
+			sessionId: session.id,
+			displayName: user.displayName,
+			role,
+			canWrite: role !== null,
+			docKind: 'initiative'
+		};
 	};
 }
