@@ -48,10 +48,18 @@ function createSyncUpgrade(): SyncUpgrade {
 		compactMinBytes: envNumber('KOHERO_COMPACT_MIN_BYTES', 256 * 1024)
 	});
 	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
+	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
+	const watchers: NonNullable<RelayHooks['watch']>[] = [];
 	const hooks: RelayHooks = {
 		authorize: createSessionAccess(sqlite),
 		store: docStore,
-		onChange: (docId) => activity.touch(docId)
+		onChange: (docId) => activity.touch(docId),
+		watch(docId, docKind, doc) {
+			const stops = watchers.map((watch) => watch(docId, docKind, doc));
+			return () => {
+				for (const stop of stops) stop();
+			};
+		}
 	};
 	const relay = createRelay({
 		hooks,

@@ -19,6 +19,9 @@ export const users = sqliteTable(
 		discoverable: integer('discoverable', { mode: 'boolean' }).notNull().default(false),
 		homeLat: real('home_lat'),
 		homeLng: real('home_lng'),
+		/** The only home people search sees: drawn once 0.5–1.5 km away, redrawn when the home moves. */
+		homeBlurLat: real('home_blur_lat'),
+		homeBlurLng: real('home_blur_lng'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
