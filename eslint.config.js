@@ -3,6 +3,7 @@
 import tseslint from 'typescript-eslint';
 import svelteParser from 'svelte-eslint-parser';
 import svelte from 'eslint-plugin-svelte';
+import { boundaries } from './eslint.boundaries.js';
 
 const promiseRules = {
 	'@typescript-eslint/no-floating-promises': 'error',
@@ -37,5 +38,6 @@ export default tseslint.config(
 			}
 		},
 		rules: promiseRules
-	}
+	},
+	...boundaries
 );

@@ -1,104 +1,125 @@
 /**
- * Relay benchmark (`npm run bench:relay`): the same workload against the
- * reference @y/websocket-server 0.1.1 (in memory, no auth) and against
- * Kohero's relay (real build/server.js: authenticated, persisting every
- * update before relaying it), then many idle authenticated connections.
- * Prints a table and writes bench/results/relay.json. Run `npm run build` first.
+ * Fair relay benchmark (`npm run bench:relay`): Kohero's relay (real
+ * build/server.js: authenticated sockets, every update committed to SQLite
+ * before it is relayed) against @y/websocket-server 0.1.1 (in memory, no
+ * auth) on the SAME workload — D docs × W writers sending pre-encoded task
+ * updates on raw sockets, one full Y.Doc observer per doc — in R rounds of
+ * alternating order. Reports medians and spread (min–max), never a best-of;
+ * server CPU per update is read from /proc for each relay's process tree.
+ * Then: stored log vs state (Kohero), idle sockets (both).
+ * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { closeIdle, openIdle, type IdleResult } from './lib/idle';
-import { cpuSeconds, rssMiB, startOurs, startReference } from './lib/servers';
-import { runWorkload, type WorkloadResult } from './lib/workload';
+import { rssMiB } from './lib/proc-cpu';
+import { startOurs, startReference, type BenchServer, type OurServer } from './lib/servers';
+import { runFair, type PhaseResult } from './lib/fair-workload';
+import { churn, storedFigures, type StoredFigures } from './lib/stored-log';
+import { taskFrames } from './lib/task-updates';
+import { spreadOf, type Spread } from './lib/spread';
 
-const DOCS = Number(process.env.BENCH_DOCS ?? 50);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
-const UPDATES = Number(process.env.BENCH_UPDATES ?? 25);
-const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const DOCS = env('BENCH_DOCS', 50);
+const WRITERS = env('BENCH_WRITERS', 4);
+const ROUNDS = env('BENCH_ROUNDS', 3);
+const SATURATION_S = env('BENCH_SATURATION_S', 5);
+const PACED_S = env('BENCH_PACED_S', 5);
+const PACED_RATE = env('BENCH_PACED_RATE', 1000);
+const WINDOW = env('BENCH_WINDOW', 4);
+const IDLE = env('BENCH_IDLE', 10_000);
 const IDLE_DOCS = 100;
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
-function benchDocIds(count: number): string[] {
-	return Array.from({ length: count }, (_, i) => `bench-doc-${String(i).padStart(4, '0')}`);
-}
+const frames = taskFrames(WRITERS, 4000);
+const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE };
+console.log('workload:', JSON.stringify(workload));
 
-async function idleRun(wsUrl: string, pid: number, docIds: string[], cookie?: string): Promise<IdleResult> {
-	const baselineRssMiB = rssMiB(pid);
-	const { sockets, error } = await openIdle(wsUrl, docIds, IDLE, cookie);
-	// Let the server settle (GC of the upgrade garbage) before reading its memory.
-	await new Promise((r) => setTimeout(r, 2000));
-	const result: IdleResult = { requested: IDLE, opened: sockets.length, baselineRssMiB, rssMiB: rssMiB(pid), error };
-	await closeIdle(sockets);
-	return result;
-}
-
-// 200 providers each add a process 'exit' listener in Node.
-process.setMaxListeners(0);
-const workload = { docs: DOCS, clientsPerDoc: CLIENTS, updatesPerClient: UPDATES };
-console.log(`workload: ${DOCS} docs × ${CLIENTS} clients × ${UPDATES} updates; idle: ${IDLE} connections`);
-
-/** Runs a workload and adds the server's CPU time during it. */
-async function measured(pid: number, run: () => Promise<WorkloadResult>): Promise<WorkloadResult & { serverCpuSeconds: number }> {
-	const before = cpuSeconds(pid);
-	const result = await run();
-	return { ...result, serverCpuSeconds: Math.round((cpuSeconds(pid) - before) * 100) / 100 };
-}
+let refDocCounter = 0;
+const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${String(refDocCounter++).padStart(5, '0')}`);
 
 const reference = await startReference();
-// Light load first: one document, two clients, one edit at a time: propagation latency without queueing.
-const refLight = await measured(reference.pid, () =>
-	runWorkload({ wsUrl: reference.wsUrl, docIds: ['bench-light-0001'], clientsPerDoc: 2, updatesPerClient: 200 })
-);
-const refRun = await measured(reference.pid, () => runWorkload({
-	wsUrl: reference.wsUrl,
-	docIds: benchDocIds(DOCS),
-	clientsPerDoc: CLIENTS,
-	updatesPerClient: UPDATES
-}));
-console.log('reference workload done');
-const refIdle = await idleRun(reference.wsUrl, reference.pid, benchDocIds(IDLE_DOCS));
-await reference.stop();
-
-const ours = await startOurs(CLIENTS);
+const ours: OurServer = await startOurs(WRITERS, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
 const cookies = ours.members.map((m) => m.cookie);
-const ourLight = await measured(ours.pid, () =>
-	runWorkload({ wsUrl: ours.wsUrl, docIds: ours.createDocs(1), clientsPerDoc: 2, updatesPerClient: 200, cookies })
-);
-const ourRun = await measured(ours.pid, () => runWorkload({
-	wsUrl: ours.wsUrl,
-	docIds: ours.createDocs(DOCS),
-	clientsPerDoc: CLIENTS,
-	updatesPerClient: UPDATES,
-	cookies
-}));
-console.log('kohero workload done');
-const ourIdle = await idleRun(ours.wsUrl, ours.pid, ours.createDocs(IDLE_DOCS), ours.members[0].cookie);
-// Documents unload once their sockets are gone: memory should come back down.
-await new Promise((r) => setTimeout(r, 2000));
-const ourRssAfterIdle = rssMiB(ours.pid);
+
+const runs: Record<'reference' | 'kohero', { saturation: PhaseResult; paced: PhaseResult }[]> = { reference: [], kohero: [] };
+const stored: StoredFigures[] = [];
+
+async function roundOf(name: 'reference' | 'kohero'): Promise<void> {
+	const server: BenchServer = name === 'reference' ? reference : ours;
+	const docIds = name === 'reference' ? refDocs(DOCS) : ours.createDocs(DOCS);
+	const result = await runFair({
+		wsUrl: server.wsUrl,
+		pid: server.pid,
+		docIds,
+		frames,
+		cookies: name === 'kohero' ? cookies : undefined,
+		observerCookie: name === 'kohero' ? cookies[0] : undefined,
+		saturationSeconds: SATURATION_S,
+		window: WINDOW,
+		pacedSeconds: PACED_S,
+		pacedRate: PACED_RATE,
+		beforeClose: name === 'kohero' ? (states) => void stored.push(storedFigures(ours.server.dataDir, states)) : undefined
+	});
+	runs[name].push(result);
+	console.log(`  ${name}: ${result.saturation.updatesPerSecond} updates/s, ${result.saturation.cpuMsPer1000} ms CPU/1000, paced p50/p99 ${result.paced.p50}/${result.paced.p99} ms`);
+	// Let the relay unload the round's documents before the next one.
+	await new Promise((r) => setTimeout(r, 1500));
+}
+
+for (let round = 0; round < ROUNDS; round++) {
+	console.log(`round ${round + 1}/${ROUNDS}`);
+	const order: ('reference' | 'kohero')[] = round % 2 === 0 ? ['reference', 'kohero'] : ['kohero', 'reference'];
+	for (const name of order) await roundOf(name);
+}
+
+const churned = await churn(ours.wsUrl, ours.createDocs(1)[0], cookies[0], ours.server.dataDir);
+console.log(`churned doc: log ${churned.logBytes} B vs state ${churned.stateBytes} B`);
+
+async function idleRun(server: BenchServer, docIds: string[], cookie?: string): Promise<IdleResult & { rssAfterCloseMiB: number }> {
+	const baselineRssMiB = rssMiB(server.pid);
+	const { sockets, error } = await openIdle(server.wsUrl, docIds, IDLE, cookie);
+	await new Promise((r) => setTimeout(r, 2000));
+	const withSockets = rssMiB(server.pid);
+	await closeIdle(sockets);
+	// Documents unload once their sockets are gone: memory should come back down.
+	await new Promise((r) => setTimeout(r, 3000));
+	return { requested: IDLE, opened: sockets.length, baselineRssMiB, rssMiB: withSockets, rssAfterCloseMiB: rssMiB(server.pid), error };
+}
+const idle = IDLE > 0
+	? { reference: await idleRun(reference, refDocs(IDLE_DOCS)), kohero: await idleRun(ours, ours.createDocs(IDLE_DOCS), cookies[0]) }
+	: null;
+await reference.stop();
 await ours.stop();
+
+const figure = (name: 'reference' | 'kohero', pick: (r: { saturation: PhaseResult; paced: PhaseResult }) => number): Spread => spreadOf(runs[name].map(pick));
+const summary = {
+	updatesPerSecond: { reference: figure('reference', (r) => r.saturation.updatesPerSecond), kohero: figure('kohero', (r) => r.saturation.updatesPerSecond) },
+	cpuMsPer1000: { reference: figure('reference', (r) => r.saturation.cpuMsPer1000), kohero: figure('kohero', (r) => r.saturation.cpuMsPer1000) },
+	pacedCpuMsPer1000: { reference: figure('reference', (r) => r.paced.cpuMsPer1000), kohero: figure('kohero', (r) => r.paced.cpuMsPer1000) },
+	pacedP50: { reference: figure('reference', (r) => r.paced.p50), kohero: figure('kohero', (r) => r.paced.p50) },
+	pacedP99: { reference: figure('reference', (r) => r.paced.p99), kohero: figure('kohero', (r) => r.paced.p99) },
+	saturatedP99: { reference: figure('reference', (r) => r.saturation.p99), kohero: figure('kohero', (r) => r.saturation.p99) },
+	framesPerUpdate: { reference: figure('reference', (r) => r.saturation.framesPerUpdate), kohero: figure('kohero', (r) => r.saturation.framesPerUpdate) },
+	harnessCpuMsPer1000: { reference: figure('reference', (r) => r.saturation.harnessCpuMsPer1000), kohero: figure('kohero', (r) => r.saturation.harnessCpuMsPer1000) }
+};
+const ratio = (k: keyof typeof summary) => Math.round((summary[k].kohero.median / summary[k].reference.median) * 100) / 100;
+const ratios = { updatesPerSecond: ratio('updatesPerSecond'), cpuMsPer1000: ratio('cpuMsPer1000'), pacedP99: ratio('pacedP99') };
 
 const results = {
 	date: new Date().toISOString(),
-	machine: 'shared, 2 cores; clients run in the benchmark process',
+	machine: 'shared, 2 cores; the harness runs in the benchmark process; CPU per update is the steady figure, wall-clock ones are noisy',
 	workload,
-	throughput: { reference: refRun, kohero: ourRun },
-	lightLoad: { reference: refLight, kohero: ourLight },
-	idle: { reference: refIdle, kohero: { ...ourIdle, rssAfterCloseMiB: ourRssAfterIdle } }
+	summary,
+	ratios,
+	storedLog: { rounds: stored, churned },
+	idle,
+	runs
 };
 mkdirSync(new URL('./results', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/relay.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 
-console.table({
-	'updates/s': { reference: refRun.updatesPerSecond, kohero: ourRun.updatesPerSecond },
-	'p50 ms': { reference: refRun.p50, kohero: ourRun.p50 },
-	'p99 ms': { reference: refRun.p99, kohero: ourRun.p99 },
-	'max ms': { reference: refRun.max, kohero: ourRun.max },
-	'server CPU s': { reference: refRun.serverCpuSeconds, kohero: ourRun.serverCpuSeconds },
-	'light load p50 ms': { reference: refLight.p50, kohero: ourLight.p50 },
-	'light load p99 ms': { reference: refLight.p99, kohero: ourLight.p99 },
-	[`idle conns opened (of ${IDLE})`]: { reference: refIdle.opened, kohero: ourIdle.opened },
-	'RSS before idle, MiB': { reference: refIdle.baselineRssMiB, kohero: ourIdle.baselineRssMiB },
-	'RSS with idle conns, MiB': { reference: refIdle.rssMiB, kohero: ourIdle.rssMiB }
-});
-console.log(`kohero RSS after the idle sockets closed: ${ourRssAfterIdle} MiB`);
-if (refIdle.error || ourIdle.error) console.log('idle errors:', { reference: refIdle.error, kohero: ourIdle.error });
+const row = (s: Spread) => `${s.median} (${s.min}–${s.max})`;
+console.table(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, { reference: row(v.reference), kohero: row(v.kohero) }])));
+console.log('ratios kohero/reference:', ratios);
+if (idle) console.log('idle:', idle);
 console.log('written to bench/results/relay.json');

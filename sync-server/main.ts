@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { testServiceWorker } from './test-service-worker';
 import type { AddressInfo } from 'node:net';
 import { closeStore, openStore } from '$store/db';
-import { log } from '$lib/server/log';
+import { log } from '$lib/log';
 import { syncUpgrade } from './upgrade';
 import { serveMetrics } from './metrics-route';
 import { countHttpRequest, startSampling } from './ops/prometheus';

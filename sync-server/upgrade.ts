@@ -8,11 +8,12 @@ import type { Duplex } from 'node:stream';
 import { store } from '$store/db';
 import { createSqliteDocStore } from '$store/doc-log';
 import { onMembershipChange } from '$store/membership-events';
-import { createRelay, createLocalFanout, type Relay, type RelayHooks } from '$relay/index';
+import { createRelay, createLocalFanout, metrics, registerGauge, type Relay, type RelayHooks } from '$relay/index';
 import { createActivityRecorder } from '$store/activity';
 import { createSessionAccess } from '$store/session-access';
 import { subscribe } from '$lib/server/events';
 import { registerDocEditor } from '$lib/server/doc-editor';
+import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
 
 export interface SyncUpgrade {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -43,10 +44,14 @@ function envNumber(name: string, fallback: number): number {
 
 function createSyncUpgrade(): SyncUpgrade {
 	const { sqlite } = store();
-	const docStore = createSqliteDocStore(sqlite, {
-		compactEvery: envNumber('KOHERO_COMPACT_EVERY', 500),
-		compactMinBytes: envNumber('KOHERO_COMPACT_MIN_BYTES', 256 * 1024)
-	});
+	const docStore = createSqliteDocStore(
+		sqlite,
+		{
+			compactEvery: envNumber('KOHERO_COMPACT_EVERY', 500),
+			compactMinBytes: envNumber('KOHERO_COMPACT_MIN_BYTES', 64 * 1024)
+		},
+		{ registerGauge, countCompaction: () => metrics.compactions++ }
+	);
 	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
 	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
@@ -66,7 +71,7 @@ function createSyncUpgrade(): SyncUpgrade {
 		fanout: createLocalFanout(),
 		pingIntervalMs: envNumber('KOHERO_PING_MS', 30_000),
 		// Tests lower the 20 MiB document limit to reach it quickly.
-		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', 20 * 1024 * 1024)
+		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', MAX_DOC_BYTES)
 	});
 	const unsubscribers = [
 		onMembershipChange(({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),

@@ -1,6 +1,5 @@
 /** Starts the two relays under test as child processes and reads their memory. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { startServer, type TestServer } from '../../tests/helpers/server';
 import { Client } from '../../tests/helpers/client';
 import { createInitiative, type Member } from '../../tests/relay/helpers';
@@ -44,8 +43,8 @@ export interface OurServer extends BenchServer {
 }
 
 /** Kohero's real build/server.js with `memberCount` signed-up members. */
-export async function startOurs(memberCount: number): Promise<OurServer> {
-	const server = await startServer();
+export async function startOurs(memberCount: number, nodeArgs: string[] = []): Promise<OurServer> {
+	const server = await startServer({ nodeArgs });
 	const members: Member[] = [];
 	for (let i = 0; i < memberCount; i++) {
 		const client = new Client(server.url);
@@ -65,18 +64,4 @@ export async function startOurs(memberCount: number): Promise<OurServer> {
 			await server.dispose();
 		}
 	};
-}
-
-/** Resident set size of a process, in MiB. */
-export function rssMiB(pid: number): number {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-	return Math.round(kb / 102.4) / 10;
-}
-
-/** CPU time (user + system) a process has used so far, in seconds. */
-export function cpuSeconds(pid: number): number {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	// utime and stime are fields 14 and 15 of /proc/pid/stat, in clock ticks (100 Hz on Linux).
-	return (Number(fields[11]) + Number(fields[12])) / 100;
 }

@@ -1,5 +1,7 @@
 /** Shapes the browser receives from the API (see ../shared/API.md). */
-export type UserKind = 'person' | 'association' | 'commune';
+import type { Role, UserKind } from './domain/sync-contract';
+
+export type { UserKind };
 
 export interface PublicUser {
 	id: string;
@@ -19,7 +21,7 @@ export interface ApiErrorBody {
 	error: { code: string; message: string; fields?: Record<string, string> };
 }
 
-export type Role = 'owner' | 'admin' | 'member';
+export type { Role };
 
 /** API.md's initiative. */
 export interface Initiative {

@@ -4,6 +4,7 @@
  * latency as a proper Prometheus histogram in seconds. Only numbers, never an
  * id, an email or a place.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PERSIST_BUCKETS_MS, metrics, renderMetrics as renderRelayMetrics } from '$relay/metrics';
 
 /** Any other method is counted as "other": a label must not take values chosen by a client. */
@@ -16,15 +17,23 @@ const startedAt = Date.now();
 const samples: { at: number; count: number }[] = [];
 let sampler: NodeJS.Timeout | null = null;
 
+/** Event-loop delay: the worst stall of each second, over the last ~10 s. */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+const loopMaxMs: number[] = [];
+
 function sample(): void {
 	const now = Date.now();
 	samples.push({ at: now, count: metrics.updatesPersisted });
 	while (samples.length > 2 && samples[0].at < now - RATE_WINDOW_MS) samples.shift();
+	loopMaxMs.push(loopDelay.max / 1e6);
+	loopDelay.reset();
+	while (loopMaxMs.length > RATE_WINDOW_MS / 1000) loopMaxMs.shift();
 }
 
 /** Starts the once-a-second sampling behind the updates/s gauge (idempotent). */
 export function startSampling(): void {
 	if (sampler) return;
+	loopDelay.enable();
 	sample();
 	sampler = setInterval(sample, 1000);
 	sampler.unref();
@@ -84,6 +93,7 @@ export function renderMetrics(): string {
 		[
 			family('kohero_relay_updates_per_second', 'gauge', 'Committed updates per second over the last 10 s.', [['', updatesPerSecond()]]),
 			histogramLines(),
+			family('kohero_event_loop_delay_max_seconds', 'gauge', 'Longest event-loop stall over the last 10 s.', [['', Math.max(0, ...loopMaxMs, loopDelay.max / 1e6) / 1000]]),
 			family('kohero_http_requests_total', 'counter', 'Finished HTTP requests by method and status code.', httpLines),
 			family('kohero_process_uptime_seconds', 'gauge', 'Seconds since the process started.', [['', (Date.now() - startedAt) / 1000]])
 		].join('\n') +

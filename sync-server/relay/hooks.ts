@@ -6,22 +6,16 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 
-/** Close codes of API.md's "Collaborative documents" section. */
-export const CloseCode = {
-	goingAway: 1001,
-	malformed: 1007,
-	tooBig: 1009,
-	internal: 1011,
-	unauthenticated: 4401,
-	forbidden: 4403,
-	unknownDoc: 4404
-} as const;
+import { CloseCode, type DocKind, type Role } from '$lib/domain/sync-contract';
+
+/** Close codes of API.md's "Collaborative documents" section (the shared contract's). */
+export { CloseCode };
 
 /** Which document shape a doc id names (API.md: initiative workspace or meeting mode). */
-export type DocKind = 'initiative' | 'meeting';
+export type { DocKind };
 
 /** An initiative role, or null for a signed-in non-member. */
-export type DocRole = 'owner' | 'admin' | 'member' | null;
+export type DocRole = Role | null;
 
 /** Who is connecting and what they may do, or why they may not connect. */
 export type Access =
@@ -43,7 +37,10 @@ export type Access =
 export interface DocStore {
 	/** Every stored update of `docId` (snapshot first), fully read before resolving. */
 	load(docId: string): Promise<Uint8Array[]>;
-	/** Durably appends one update; resolves once it is committed, in append order. */
+	/**
+	 * Durably appends one update; resolves once it is committed, in append order.
+	 * Appends committed together return the same promise (the room batches on it).
+	 */
 	append(docId: string, update: Uint8Array, authorId: string | null): Promise<void>;
 	/** The document left memory: a chance to compact and drop caches. */
 	release(docId: string): Promise<void>;

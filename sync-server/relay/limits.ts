@@ -1,8 +1,6 @@
 /** API.md's limits, and the relay's timing knobs (overridable for tests). */
 
-/** One WebSocket message at most (the socket's maxPayload; beyond → 1009). */
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
-/** One document at most (beyond → 1009 for the sender). */
-export const MAX_DOC_BYTES = 20 * 1024 * 1024;
+/** The size limits are the shared contract's (browser and relay agree on them). */
+export { MAX_DOC_BYTES, MAX_MESSAGE_BYTES } from '$lib/domain/sync-contract';
 /** Dead connections are dropped after one missed pong. */
 export const PING_INTERVAL_MS = 30_000;

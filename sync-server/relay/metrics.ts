@@ -35,12 +35,21 @@ export function registerGauge(name: string, read: () => number): () => void {
 	};
 }
 
-/** Records the time one update waited between arrival and commit. */
-export function observePersistLatency(ms: number): void {
+/** One committed update, as the room hands it to the fan-out. */
+export interface PersistedUpdate {
+	update: Uint8Array;
+	authorId: string | null;
+	originId: string | null;
+}
+
+/** Counts a committed batch: its updates and bytes, and one latency sample per update. */
+export function recordPersisted(entries: readonly PersistedUpdate[], ms: number): void {
+	metrics.updatesPersisted += entries.length;
+	for (const { update } of entries) metrics.bytesPersisted += update.byteLength;
 	let i = PERSIST_BUCKETS_MS.findIndex((bound) => ms <= bound);
 	if (i < 0) i = PERSIST_BUCKETS_MS.length;
-	metrics.persistLatencyBuckets[i]++;
-	metrics.persistLatencySumMs += ms;
+	metrics.persistLatencyBuckets[i] += entries.length;
+	metrics.persistLatencySumMs += ms * entries.length;
 }
 
 /** Counts one refused message or connection. */
@@ -64,15 +73,7 @@ export function renderMetrics(): string {
 	for (const [reason, count] of Object.entries(metrics.rejected)) {
 		put('kohero_relay_rejected_total', 'counter', count, `{reason="${reason}"}`);
 	}
-	let cumulative = 0;
-	PERSIST_BUCKETS_MS.forEach((bound, i) => {
-		cumulative += metrics.persistLatencyBuckets[i];
-		put('kohero_relay_persist_latency_ms_bucket', 'counter', cumulative, `{le="${bound}"}`);
-	});
-	cumulative += metrics.persistLatencyBuckets[PERSIST_BUCKETS_MS.length];
-	put('kohero_relay_persist_latency_ms_bucket', 'counter', cumulative, '{le="+Inf"}');
-	put('kohero_relay_persist_latency_ms_sum', 'counter', metrics.persistLatencySumMs);
-	put('kohero_relay_persist_latency_ms_count', 'counter', cumulative);
+	// The persist latency is exposed once, as a histogram in seconds (ops/prometheus.ts).
 	const memory = process.memoryUsage();
 	put('kohero_process_resident_bytes', 'gauge', memory.rss);
 	put('kohero_process_heap_used_bytes', 'gauge', memory.heapUsed);

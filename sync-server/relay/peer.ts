@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
 import type { Access, DocRole } from './hooks';
+import { holdWritesThisTurn } from './tick-writes';
 
 export class Peer {
 	/** Opaque id used to avoid echoing a peer's own frames back to it. */
@@ -30,12 +31,14 @@ export class Peer {
 		this.canWrite = access.canWrite;
 	}
 
-	/** Sends one frame; a failed send closes the socket rather than throwing. */
+	/**
+	 * Sends one frame, written with the other frames of this turn in one system call.
+	 * A failed write errors the socket, which ws then closes: no callback per frame.
+	 */
 	send(frame: Uint8Array): void {
 		if (this.ws.readyState !== WebSocket.OPEN) return;
-		this.ws.send(frame, (err) => {
-			if (err) this.ws.terminate();
-		});
+		holdWritesThisTurn(this.ws);
+		this.ws.send(frame);
 	}
 
 	/** Closes this socket only. */

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { log } from '$lib/server/log';
+import { log } from '$lib/log';
 import type * as Y from 'yjs';
 import { CloseCode, type Access, type DocKind, type DocRole, type Fanout, type RelayHooks } from './hooks';
 import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS } from './limits';

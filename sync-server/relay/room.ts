@@ -5,13 +5,15 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { log } from '$lib/server/log';
+import { log } from '$lib/log';
 import { CloseCode, SERVER_ORIGIN, type DocKind, type DocRole, type Fanout, type FanoutFrame, type RelayHooks } from './hooks';
-import { countRejected, metrics, observePersistLatency } from './metrics';
+import { countRejected, metrics, recordPersisted, type PersistedUpdate } from './metrics';
 import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+/** Updates committed by the same group commit of the store. */
+type CommitBatch = { committed: Promise<void>; startedAt: number; entries: PersistedUpdate[] };
 
 /** What a room needs from its relay. */
 export interface RoomContext {
@@ -33,6 +35,8 @@ export class Room {
 	/** Settles once every update applied so far is committed (never rejects). */
 	#lastWrite: Promise<void> = Promise.resolve();
 	#pendingWrites = 0;
+	/** The updates waiting for the store's current group commit. */
+	#batch: CommitBatch | null = null;
 	/** Upper estimate of the encoded document size, re-measured near the limit. */
 	#sizeEstimate = 0;
 	readonly #unsubscribe: () => void;
@@ -209,27 +213,46 @@ export class Room {
 		Y.applyUpdate(this.doc, update, peer);
 	}
 
-	/** Stores `update` (by `authorId`, null for the server), then fans it out to all but `originId`. */
+	/**
+	 * Stores `update` (by `authorId`, null for the server), then fans it out to all but `originId`.
+	 * Updates the store commits together (one group commit per turn) form one batch here:
+	 * one promise reaction, one metrics update and one activity touch per author per batch.
+	 */
 	#persist(update: Uint8Array, authorId: string | null, originId: string | null): void {
-		const started = performance.now();
-		const frame = encodeUpdate(update);
-		this.#pendingWrites++;
-		this.#lastWrite = this.hooks.store.append(this.docId, update, authorId).then(
-			() => {
-				this.#pendingWrites--;
-				metrics.updatesPersisted++;
-				metrics.bytesPersisted += update.byteLength;
-				observePersistLatency(performance.now() - started);
-				this.fanout.publish({ docId: this.docId, frame, originId });
-				if (authorId !== null) this.hooks.onChange(this.docId, authorId);
-			},
-			(err: unknown) => {
-				this.#pendingWrites--;
-				// The peers hold the update; closing makes them resend it on reconnect.
-				log.error('relay_persist_failed', { docId: this.docId, error: String(err) });
-				for (const peer of this.peers) peer.close(CloseCode.internal, 'persist failed');
-			}
-		);
+		const committed = this.hooks.store.append(this.docId, update, authorId);
+		let batch = this.#batch;
+		if (batch === null || batch.committed !== committed) {
+			const opened: CommitBatch = { committed, startedAt: performance.now(), entries: [] };
+			batch = this.#batch = opened;
+			this.#pendingWrites++;
+			this.#lastWrite = committed.then(
+				() => this.#committed(opened),
+				(err: unknown) => this.#persistFailed(opened, err)
+			);
+		}
+		batch.entries.push({ update, authorId, originId });
+	}
+
+	#committed(batch: CommitBatch): void {
+		this.#closeBatch(batch);
+		recordPersisted(batch.entries, performance.now() - batch.startedAt);
+		let lastAuthor: string | null = null;
+		for (const { update, authorId, originId } of batch.entries) {
+			this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId });
+			if (authorId !== null && authorId !== lastAuthor) this.hooks.onChange(this.docId, (lastAuthor = authorId));
+		}
+	}
+
+	#persistFailed(batch: CommitBatch, err: unknown): void {
+		this.#closeBatch(batch);
+		// The peers hold the updates; closing makes them resend them on reconnect.
+		log.error('relay_persist_failed', { docId: this.docId, error: String(err) });
+		for (const peer of this.peers) peer.close(CloseCode.internal, 'persist failed');
+	}
+
+	#closeBatch(batch: CommitBatch): void {
+		this.#pendingWrites--;
+		if (this.#batch === batch) this.#batch = null;
 	}
 
 	#onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {

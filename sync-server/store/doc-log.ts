@@ -1,18 +1,19 @@
 /**
  * The SQLite DocStore: an append-only update log (doc_updates) plus one
  * snapshot per document (doc_snapshots). Appends are group-committed: every
- * update arriving in the same turn of the event loop shares one transaction.
+ * update arriving in the same turn of the event loop shares one transaction,
+ * and one promise (a busy relay does not pay a promise per update).
  */
 import type Database from 'better-sqlite3';
 import type { DocStore } from '$relay/hooks';
-import { log } from '$lib/server/log';
-import { compactDoc, type DocStats } from './compaction';
-import { registerGauge } from '$relay/metrics';
+import { log } from '$lib/log';
+import { compactDoc, compactionStatements, type DocStats } from './compaction';
+import { noStoreMetrics, type StoreMetrics } from './store-metrics';
 
 export interface DocLogOptions {
-	/** Compact once this many updates are in the log. */
+	/** Compact once this many updates are in the log (and they weigh 1/8 of the snapshot)... */
 	compactEvery: number;
-	/** ...or once the log outweighs the snapshot and this many bytes. */
+	/** ...or once the log outweighs both the snapshot and this many bytes. */
 	compactMinBytes: number;
 }
 
@@ -20,6 +21,12 @@ interface PendingAppend {
 	docId: string;
 	update: Uint8Array;
 	authorId: string | null;
+}
+
+/** One group commit: the appends of one turn and the promise they share. */
+interface Commit {
+	items: PendingAppend[];
+	done: Promise<void>;
 	resolve: () => void;
 	reject: (err: unknown) => void;
 }
@@ -29,14 +36,18 @@ export interface SqliteDocStore extends DocStore {
 	compact(docId: string): Promise<void>;
 }
 
-/** A DocStore over the process' SQLite connection. */
-export function createSqliteDocStore(sqlite: Database.Database, options: DocLogOptions): SqliteDocStore {
-	const selectSnapshot = sqlite.prepare<[string], { state: Buffer; seq: number }>(
-		'SELECT state, seq FROM doc_snapshots WHERE doc_id = ?'
-	);
-	const selectLog = sqlite.prepare<[string, number], { seq: number; update: Buffer }>(
-		'SELECT seq, "update" FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq'
-	);
+function openCommit(): Commit {
+	let resolve!: () => void;
+	let reject!: (err: unknown) => void;
+	const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+	// Every appender handles the rejection; this keeps an unobserved one from crashing the process.
+	done.catch(() => undefined);
+	return { items: [], done, resolve, reject };
+}
+
+/** A DocStore over the process' SQLite connection; `metrics` receives its gauges and counters. */
+export function createSqliteDocStore(sqlite: Database.Database, options: DocLogOptions, metrics: StoreMetrics = noStoreMetrics): SqliteDocStore {
+	const compaction = compactionStatements(sqlite);
 	const selectMaxSeq = sqlite.prepare<[string], { seq: number | null }>(
 		'SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?'
 	);
@@ -44,8 +55,8 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		'INSERT INTO doc_updates (doc_id, seq, "update", author_id, created_at) VALUES (?, ?, ?, ?, ?)'
 	);
 	const readAll = sqlite.transaction((docId: string) => {
-		const snapshot = selectSnapshot.get(docId);
-		const log = selectLog.all(docId, snapshot?.seq ?? 0);
+		const snapshot = compaction.snapshot.get(docId);
+		const log = compaction.log.all(docId, snapshot?.seq ?? 0);
 		return { snapshot, log };
 	});
 	const writeBatch = sqlite.transaction((batch: PendingAppend[]) => {
@@ -60,11 +71,10 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 
 	/** Per loaded document: the next seq and how much the log weighs. */
 	const docs = new Map<string, DocStats>();
-	let queue: PendingAppend[] = [];
-	let scheduled = false;
+	let pending: Commit | null = null;
 
 	function statsFromDb(docId: string): DocStats {
-		const snapshot = selectSnapshot.get(docId);
+		const snapshot = compaction.snapshot.get(docId);
 		const maxSeq = Math.max(selectMaxSeq.get(docId)?.seq ?? 0, snapshot?.seq ?? 0);
 		return { nextSeq: maxSeq + 1, logCount: 0, logBytes: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
 	}
@@ -75,23 +85,27 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		return stats;
 	}
 
+	/**
+	 * Stored bytes stay near the encoded state: the log is merged once it outweighs the
+	 * snapshot (and compactMinBytes), so merging costs O(1) per appended byte, however big
+	 * the document. Many small rows are merged too (they slow loading), unless the
+	 * document is so big that re-merging it for them would cost more than they do.
+	 */
 	function needsCompaction(stats: DocStats): boolean {
-		return (
-			stats.logCount >= options.compactEvery ||
-			stats.logBytes > Math.max(stats.snapshotBytes, options.compactMinBytes)
-		);
+		if (stats.logBytes > Math.max(stats.snapshotBytes, options.compactMinBytes)) return true;
+		return stats.logCount >= options.compactEvery && stats.logBytes * 8 >= stats.snapshotBytes;
 	}
 
 	/** The last queued compaction per document: compactions of one doc never overlap. */
 	const compactions = new Map<string, Promise<void>>();
-	registerGauge('store_cached_docs', () => docs.size);
-	registerGauge('store_running_compactions', () => compactions.size);
+	metrics.registerGauge('store_cached_docs', () => docs.size);
+	metrics.registerGauge('store_running_compactions', () => compactions.size);
 
 	function compact(docId: string): Promise<void> {
-		const run = (compactions.get(docId) ?? Promise.resolve()).then(() =>
+		const run = (compactions.get(docId) ?? Promise.resolve()).then(async () => {
 			// Stats of a released doc are computed afresh, not cached again.
-			compactDoc(sqlite, docId, docs.get(docId) ?? statsFromDb(docId))
-		);
+			if (await compactDoc(compaction, docId, docs.get(docId) ?? statsFromDb(docId))) metrics.countCompaction();
+		});
 		const tail = run.catch(() => undefined).then(() => {
 			if (compactions.get(docId) !== tail) return;
 			compactions.delete(docId);
@@ -109,20 +123,20 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	}
 
 	function commit(): void {
-		scheduled = false;
-		const batch = queue;
-		queue = [];
-		if (batch.length === 0) return;
+		const current = pending;
+		pending = null;
+		if (!current) return;
 		try {
-			writeBatch(batch);
+			writeBatch(current.items);
 		} catch (err) {
 			// The transaction rolled back: no seq of this batch is used.
-			for (const item of batch) docs.delete(item.docId);
-			for (const item of batch) item.reject(err);
+			for (const item of current.items) docs.delete(item.docId);
+			current.reject(err);
 			return;
 		}
-		for (const item of batch) item.resolve();
-		for (const docId of new Set(batch.map((item) => item.docId))) compactIfNeeded(docId);
+		current.resolve();
+		let last = '';
+		for (const { docId } of current.items) if (docId !== last) compactIfNeeded((last = docId));
 	}
 
 	return {
@@ -135,15 +149,14 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 			return snapshot ? [new Uint8Array(snapshot.state), ...updates] : updates;
 		},
 		append(docId, update, authorId) {
-			return new Promise<void>((resolve, reject) => {
-				queue.push({ docId, update, authorId, resolve, reject });
-				if (!scheduled) {
-					scheduled = true;
-					// setImmediate runs after pending I/O callbacks: one commit for every
-					// frame read in this turn of the loop.
-					setImmediate(commit);
-				}
-			});
+			if (!pending) {
+				pending = openCommit();
+				// setImmediate runs after pending I/O callbacks: one commit for every
+				// frame read in this turn of the loop.
+				setImmediate(commit);
+			}
+			pending.items.push({ docId, update, authorId });
+			return pending.done;
 		},
 		async release(docId) {
 			commit();

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ROLES, USER_KINDS } from '../../src/lib/domain/sync-contract';
 
 export const users = sqliteTable(
 	'users',
@@ -13,7 +14,7 @@ export const users = sqliteTable(
 		email: text('email').notNull().unique(),
 		passwordHash: text('password_hash').notNull(),
 		displayName: text('display_name').notNull(),
-		kind: text('kind', { enum: ['person', 'association', 'commune'] }).notNull().default('person'),
+		kind: text('kind', { enum: USER_KINDS }).notNull().default('person'),
 		bio: text('bio').notNull().default(''),
 		skills: text('skills', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
 		discoverable: integer('discoverable', { mode: 'boolean' }).notNull().default(false),
@@ -74,7 +75,7 @@ export const memberships = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		role: text('role', { enum: ['owner', 'admin', 'member'] }).notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
 		joinedAt: integer('joined_at').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.initiativeId, t.userId] }), index('memberships_user').on(t.userId)]

@@ -7,7 +7,8 @@ import type { IncomingMessage } from 'node:http';
 import type Database from 'better-sqlite3';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { isValidId } from '$lib/domain/ids';
-import { CloseCode, type Access, type DocRole } from '$relay/hooks';
+import type { Access, DocRole } from '$relay/hooks';
+import { CloseCode } from '$lib/domain/sync-contract';
 
 /** The value of cookie `name` in a Cookie header, if present. */
 export function readCookie(header: string | undefined, name: string): string | null {

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { localDbName, openLocalCopy } from './local-copy';
+import { CloseCode } from '$lib/domain/sync-contract';
 
 export { localDbName }; // kept here too: other modules (export.ts) import it from this file
 
@@ -37,9 +38,9 @@ export interface OpenOptions {
 }
 
 const STOP_CODES: Record<number, Exclude<StopReason, null>> = {
-	4401: 'unauthenticated',
-	4404: 'not_found',
-	1009: 'too_large'
+	[CloseCode.unauthenticated]: 'unauthenticated',
+	[CloseCode.unknownDoc]: 'not_found',
+	[CloseCode.tooBig]: 'too_large'
 };
 
 /** IndexedDB waits this long at most before we connect anyway (e.g. storage blocked). */

@@ -6,8 +6,9 @@
  * Lives on globalThis: the routes and the relay are bundled separately but run in one process.
  */
 import type * as Y from 'yjs';
+import type { DocKind } from '$lib/domain/sync-contract';
 
-export type DocKind = 'initiative' | 'meeting';
+export type { DocKind };
 export type DocEditor = (docId: string, docKind: DocKind, edit: (doc: Y.Doc) => void) => Promise<void>;
 
 const KEY = Symbol.for('kohero.docEditor');

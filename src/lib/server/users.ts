@@ -48,10 +48,6 @@ export function findUserByEmail(email: string): UserRow | undefined {
 	return db().select().from(users).where(eq(users.email, email)).get();
 }
 
-export function findUserById(id: string): UserRow | undefined {
-	return db().select().from(users).where(eq(users.id, id)).get();
-}
-
 /** Applies a validated profile patch and returns the updated row. */
 export function updateProfile(userId: string, patch: ProfilePatch): UserRow {
 	const set: Partial<UserRow> = { updatedAt: Date.now() };

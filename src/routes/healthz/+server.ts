@@ -1,7 +1,7 @@
-import { store } from '$store/db';
+import { checkDatabase } from '$lib/server/health';
 
 export const GET = () => {
-	store().sqlite.prepare('select 1').get();
+	checkDatabase();
 	return new Response(JSON.stringify({ ok: true }), {
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
 	});

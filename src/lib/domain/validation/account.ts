@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { M } from './messages';
 import { point } from './geo';
+import { USER_KINDS, type UserKind } from '../sync-contract';
 
-export const USER_KINDS = ['person', 'association', 'commune'] as const;
-export type UserKind = (typeof USER_KINDS)[number];
+export { USER_KINDS, type UserKind };
 
 const email = v.pipe(
 	v.string(M.email),

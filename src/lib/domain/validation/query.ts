@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { M } from './messages';
 import { latitude, longitude } from './geo';
 import { CATEGORIES } from './initiative';
+import { ROLES } from '../sync-contract';
 import { skill } from './account';
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -62,7 +63,7 @@ export const bboxQuery = v.object({
 export type BboxQuery = v.InferOutput<typeof bboxQuery>;
 
 /** `POST /api/initiatives/:id/members/:userId/role` */
-export const roleChange = v.object({ role: v.picklist(['owner', 'admin', 'member'], M.role) });
+export const roleChange = v.object({ role: v.picklist(ROLES, M.role) });
 
 /** Query parameters as an object, empty values left out (they mean "not given"). */
 export function queryObject(params: URLSearchParams): Record<string, string> {
