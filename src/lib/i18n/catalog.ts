@@ -14,10 +14,12 @@ import frWorkspace from './fr/workspace';
 import enWorkspace from './en/workspace';
 import frPwa from './fr/pwa';
 import enPwa from './en/pwa';
+import frVisitors from './fr/visitors';
+import enVisitors from './en/visitors';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

@@ -1,0 +1,25 @@
+import type fr from '../fr/visitors';
+
+/** What a visitor without an account sees: the feed around a town, sharing, joining. */
+export default {
+	visitor: {
+		feedHeading: 'Initiatives near you',
+		feedLead: 'Pick a town or your position to see what is happening around it. No account needed.',
+		pickFirst: 'Pick a town or “Around me” to see initiatives.',
+		join: 'Join',
+		joinHint: 'Create your account (or log in): you come back here as a member of the initiative.',
+		haveAccount: 'I already have an account',
+		membersHidden: 'The members list is visible once you are logged in.',
+		joining: 'Joining the initiative…',
+		joinFailed: 'Your account is ready, but joining the initiative failed. Try again from its page.'
+	},
+	share: {
+		button: 'Share',
+		copied: 'Link copied.',
+		failed: 'Could not copy the link: {{url}}'
+	},
+	mapLabels: {
+		towns: 'Town and village names',
+		clusters: '{{count}} initiatives'
+	}
+} satisfies typeof fr;
