@@ -1,10 +1,11 @@
 /**
  * Loads maplibre-gl on demand (it is big: only pages showing a map pay for it)
  * and picks the style: the configured tile style when reachable, else the
- * embedded offline basemap shipped in static/map/.
+ * embedded offline basemap shipped in static/map/ (see basemap-style.ts).
  */
 import { env } from '$env/dynamic/public';
 import type { MapOptions } from 'maplibre-gl';
+import { embeddedStyle } from './basemap-style';
 
 export type Maplibre = typeof import('maplibre-gl');
 export type StyleSpec = Exclude<MapOptions['style'], string | undefined>;
@@ -29,45 +30,33 @@ export function loadMaplibre(): Promise<Maplibre> {
 	return loading;
 }
 
-/** The light basemap: land, sea and borders from Natural Earth, no glyphs or remote requests. */
-export function embeddedStyle(): StyleSpec {
-	return {
-		version: 8,
-		sources: {
-			basemap: {
-				type: 'geojson',
-				// Absolute: the worker resolves relative URLs against its own script.
-				data: new URL('/map/basemap.json', location.origin).href,
-				attribution: 'Natural Earth'
-			}
-		},
-		layers: [
-			{ id: 'sea', type: 'background', paint: { 'background-color': '#cfe2ea' } },
-			{ id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'kind'], 'land'], paint: { 'fill-color': '#f4f1e6' } },
-			{
-				id: 'borders',
-				type: 'line',
-				source: 'basemap',
-				filter: ['==', ['get', 'kind'], 'border'],
-				paint: { 'line-color': '#8d877a', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 10, 1.6] }
-			}
-		]
-	};
+/** The style a map starts with, and whether it is the embedded one. */
+export interface ChosenStyle {
+	style: string | StyleSpec;
+	embedded: boolean;
 }
 
-let chosen: Promise<string | StyleSpec> | undefined;
+/** The configured online style, if any. */
+export const remoteStyleUrl = (): string | undefined => env.PUBLIC_MAP_STYLE_URL || undefined;
 
-/** PUBLIC_MAP_STYLE_URL when it answers within 3 s, else the embedded style (offline, unset, down). */
-export function mapStyle(): Promise<string | StyleSpec> {
-	chosen ??= (async () => {
-		const url = env.PUBLIC_MAP_STYLE_URL;
-		if (!url || !navigator.onLine) return embeddedStyle();
-		try {
-			const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
-			return response.ok ? url : embeddedStyle();
-		} catch {
-			return embeddedStyle();
-		}
-	})();
-	return chosen;
+/** True when the online style answers within 3 s. */
+export async function remoteStyleReachable(url: string): Promise<boolean> {
+	if (!navigator.onLine) return false;
+	try {
+		const response = await fetch(url, { signal: AbortSignal.timeout(3000), cache: 'no-store' });
+		return response.ok;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * PUBLIC_MAP_STYLE_URL when it answers, else the embedded style (offline,
+ * unset, down). Asked again for each map, so a server that went down since
+ * the last map is noticed.
+ */
+export async function mapStyle(): Promise<ChosenStyle> {
+	const url = remoteStyleUrl();
+	if (url && (await remoteStyleReachable(url))) return { style: url, embedded: false };
+	return { style: await embeddedStyle(), embedded: true };
 }

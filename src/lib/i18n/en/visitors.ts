@@ -18,6 +18,28 @@ export default {
 		copied: 'Link copied.',
 		failed: 'Could not copy the link: {{url}}'
 	},
+	mapControls: {
+		toggleAttribution: 'Show or hide sources',
+		feedback: 'Report a map error',
+		findMe: 'Find my location',
+		noLocation: 'Location not available',
+		map: 'Map',
+		marker: 'Map marker',
+		resetBearing: 'Drag to rotate the map, click to reset north',
+		zoomIn: 'Zoom in',
+		zoomOut: 'Zoom out',
+		close: 'Close',
+		fullscreen: 'Enter fullscreen',
+		exitFullscreen: 'Exit fullscreen',
+		ctrlScroll: 'Use Ctrl + scroll to zoom the map',
+		cmdScroll: 'Use ⌘ + scroll to zoom the map',
+		twoFingers: 'Use two fingers to move the map'
+	},
+	places: {
+		refineTap: 'Tap the map to refine the point (it stays private).',
+		refineClick: 'Click the map to refine the point (it stays private).',
+		refineMap: 'Map to refine where you live'
+	},
 	mapLabels: {
 		towns: 'Town and village names',
 		clusters: '{{count}} initiatives'

@@ -16,6 +16,28 @@ export default {
 		copied: 'Lien copié.',
 		failed: 'Impossible de copier le lien : {{url}}'
 	},
+	mapControls: {
+		toggleAttribution: 'Afficher ou masquer les sources',
+		feedback: 'Signaler une erreur de carte',
+		findMe: 'Me localiser',
+		noLocation: 'Position indisponible',
+		map: 'Carte',
+		marker: 'Repère',
+		resetBearing: 'Faire glisser pour tourner la carte, cliquer pour revenir au nord',
+		zoomIn: 'Zoomer',
+		zoomOut: 'Dézoomer',
+		close: 'Fermer',
+		fullscreen: 'Plein écran',
+		exitFullscreen: 'Quitter le plein écran',
+		ctrlScroll: 'Ctrl + molette pour zoomer la carte',
+		cmdScroll: '⌘ + molette pour zoomer la carte',
+		twoFingers: 'Utilisez deux doigts pour déplacer la carte'
+	},
+	places: {
+		refineTap: 'Touchez la carte pour affiner le point (il reste privé).',
+		refineClick: 'Cliquez sur la carte pour affiner le point (il reste privé).',
+		refineMap: 'Carte pour affiner votre lieu de vie'
+	},
 	mapLabels: {
 		towns: 'Noms des villes et villages',
 		clusters: '{{count}} initiatives'
