@@ -16,10 +16,12 @@ import frPwa from './fr/pwa';
 import enPwa from './en/pwa';
 import frVisitors from './fr/visitors';
 import enVisitors from './en/visitors';
+import frProfiles from './fr/profiles';
+import enProfiles from './en/profiles';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

@@ -2,6 +2,9 @@ import type fr from '../fr/visitors';
 
 /** What a visitor without an account sees: the feed around a town, sharing, joining. */
 export default {
+	site: {
+		description: 'Kohero, the local social network for citizen action.'
+	},
 	visitor: {
 		feedHeading: 'Initiatives near you',
 		feedLead: 'Pick a town or your position to see what is happening around it. No account needed.',

@@ -1,5 +1,8 @@
 /** What a visitor without an account sees: the feed around a commune, sharing, joining. */
 export default {
+	site: {
+		description: 'Kohero, le réseau social local de l’action citoyenne.'
+	},
 	visitor: {
 		feedHeading: 'Les initiatives près de chez vous',
 		feedLead: 'Choisissez une commune ou votre position pour voir ce qui se passe autour. Sans compte.',

@@ -5,5 +5,5 @@ export const load: PageLoad = async ({ fetch, params, parent }) => {
 	const { user } = await parent();
 	// Visitors see the member count only: the list needs a session.
 	const [view, members] = await Promise.all([fetchInitiative(fetch, params.id), user ? fetchMembers(fetch, params.id) : null]);
-	return { ...view, members };
+	return { ...view, members, ownDescription: true };
 };
