@@ -65,7 +65,7 @@ describe('a visitor', () => {
 		expect(titles.map((t) => t.trim())).toEqual(['Grainothèque du Plateau', 'Épicerie solidaire des Pentes']);
 		// Lyon 1er and 4e are distinct places: the Pentes are more than 1 km from the Plateau.
 		const farther = await cards.filter({ hasText: 'Épicerie solidaire' }).locator('.distance').textContent();
-		expect(farther).toMatch(/à 1(,\d)? km/);
+		expect(farther).toMatch(/à 1(,\d)?\s?km/);
 		// First line of the summary on the card.
 		expect(await cards.first().locator('.excerpt').textContent()).toBe('Grainothèque du Plateau : venez nombreux.');
 		await expectAccessible(page, 'visitor feed');

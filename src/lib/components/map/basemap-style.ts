@@ -1,5 +1,6 @@
 /**
- * The offline basemap: land, sea and borders from Natural Earth, and town and
+ * The offline basemap: land, sea and borders from Natural Earth, approximate
+ * département and région borders, and town and
  * village names from the embedded gazetteer, shown by population as you zoom.
  * The style has no `glyphs` URL: MapLibre then draws its letters from the
  * device's own fonts, so names render with no request at all.
@@ -38,11 +39,24 @@ export async function embeddedStyle(): Promise<StyleSpec> {
 				data: new URL('/map/basemap.json', location.origin).href,
 				attribution: 'Natural Earth'
 			},
+			// Approximate département and région borders (scripts/build-admin-borders.mjs).
+			admin: { type: 'geojson', data: new URL('/map/admin-fr.json', location.origin).href },
 			places: { type: 'geojson', data: await placeLabels(), attribution: 'GeoNames (CC BY 4.0)' }
 		},
 		layers: [
 			{ id: 'sea', type: 'background', paint: { 'background-color': '#cfe2ea' } },
 			{ id: 'land', type: 'fill', source: 'basemap', filter: ['==', ['get', 'kind'], 'land'], paint: { 'fill-color': '#f4f1e6' } },
+			{
+				id: 'admin-borders',
+				type: 'line',
+				source: 'admin',
+				minzoom: 5,
+				paint: {
+					'line-color': ['match', ['get', 'kind'], 'region', '#9c9585', '#b9b2a2'],
+					'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['match', ['get', 'kind'], 'region', 1, 0.5], 11, ['match', ['get', 'kind'], 'region', 2.2, 1.3]],
+					'line-dasharray': [4, 2]
+				}
+			},
 			{
 				id: 'borders',
 				type: 'line',
