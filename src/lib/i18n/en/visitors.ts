@@ -8,7 +8,7 @@ export default {
 	visitor: {
 		feedHeading: 'Initiatives near you',
 		feedLead: 'Pick a town or your position to see what is happening around it. No account needed.',
-		pickFirst: 'Pick a town or “Around me” to see initiatives.',
+		pickFirst: 'Pick a town or “My position” to see initiatives.',
 		join: 'Join',
 		joinHint: 'Create your account (or log in): you come back here as a member of the initiative.',
 		haveAccount: 'I already have an account',

@@ -6,7 +6,7 @@ export default {
 	visitor: {
 		feedHeading: 'Les initiatives près de chez vous',
 		feedLead: 'Choisissez une commune ou votre position pour voir ce qui se passe autour. Sans compte.',
-		pickFirst: 'Choisissez une commune ou « Autour de moi » pour voir les initiatives.',
+		pickFirst: 'Choisissez une commune ou « Ma position » pour voir les initiatives.',
 		join: 'Rejoindre',
 		joinHint: 'Créez votre compte (ou connectez-vous) : vous revenez ici, membre de l’initiative.',
 		haveAccount: 'J’ai déjà un compte',
