@@ -9,6 +9,7 @@ import { hashPassword } from '$lib/server/auth/password';
 import { newId } from '$lib/domain/ids';
 import { jitterAround, loadPlaceRows, populationPicker, seededRandom, type PlaceRow } from './demo/places';
 import { ASSOCIATIONS, FIRST_NAMES, LAST_INITIALS, SEED_CATEGORIES, SKILLS, TEMPLATES } from './demo/texts';
+import { seedWorkspaces, type DemoWorkspace } from './demo/workspaces';
 
 export const DEMO_PASSWORD = 'kohero-demo-2025';
 const INITIATIVES = Number(process.env.SEED_INITIATIVES ?? 2000);
@@ -34,6 +35,8 @@ const now = Date.now();
 interface SeedUser {
 	id: string;
 	kind: 'person' | 'association' | 'commune';
+	/** Where they live (or sit): their initiatives are founded there. */
+	place: PlaceRow;
 }
 const insertUser = sqlite.prepare(
 	`INSERT INTO users (id, email, password_hash, display_name, kind, bio, skills, discoverable, home_lat, home_lng, created_at, updated_at)
@@ -53,9 +56,10 @@ function addUser(n: number, kind: SeedUser['kind'], displayName: string, place: 
 	const bio = kind === 'commune' ? `Commune de ${place[0]}.` : kind === 'association' ? `Association active à ${place[0]}.` : '';
 	const created = now - Math.floor(random() * 365 * DAY);
 	insertUser.run(id, `demo${n}@kohero.fr`, passwordHash, displayName, kind, bio, JSON.stringify(skills), discoverable ? 1 : 0, home?.lat ?? null, home?.lng ?? null, created, created);
-	return { id, kind };
+	return { id, kind, place };
 }
 
+const workspaces: DemoWorkspace[] = [];
 const counts = sqlite.transaction(() => {
 	const people: SeedUser[] = [];
 	for (let n = 0; n < PEOPLE; n++) {
@@ -65,16 +69,25 @@ const counts = sqlite.transaction(() => {
 		else if (roll < 0.12) people.push(addUser(n, 'commune', `Mairie de ${place[0]}`, place));
 		else people.push(addUser(n, 'person', `${pick(FIRST_NAMES)} ${pick([...LAST_INITIALS])}.`, place));
 	}
+	// Neighbours first: members are mostly drawn from the founder's département.
+	const byDepartement = new Map<string, SeedUser[]>();
+	for (const person of people) {
+		const list = byDepartement.get(person.place[2]) ?? [];
+		list.push(person);
+		byDepartement.set(person.place[2], list);
+	}
 	let memberships = 0;
 	for (let k = 0; k < INITIATIVES; k++) {
-		const place = pickPlace();
+		// The founder first: an initiative sits in or near the town where its founder lives.
+		const owner = pick(people);
+		const place = owner.place;
 		const category = pick(SEED_CATEGORIES);
 		const [title, summary] = pick(TEMPLATES[category]).map((text) => text.replaceAll('{lieu}', place[0]));
 		const { lat, lng } = jitterAround(place, random);
-		const owner = pick(people);
+		const neighbours = byDepartement.get(place[2]) ?? people;
 		const members = new Set<string>([owner.id]);
 		const wanted = Math.floor(random() ** 2 * 25);
-		while (members.size < wanted + 1 && members.size < people.length) members.add(pick(people).id);
+		while (members.size < wanted + 1 && members.size < people.length) members.add(pick(random() < 0.8 ? neighbours : people).id);
 		const created = now - Math.floor(random() * 180 * DAY);
 		const id = newId();
 		insertInitiative.run(id, owner.id, title, summary, category, lat, lng, place[0], members.size, created, created, created + Math.floor(random() * (now - created)));
@@ -82,12 +95,16 @@ const counts = sqlite.transaction(() => {
 			insertMember.run(id, userId, userId === owner.id ? 'owner' : random() < 0.1 ? 'admin' : 'member', created);
 			memberships += 1;
 		}
+		workspaces.push({ initiativeId: id, title, place: place[0], memberIds: [...members], createdAt: created });
 	}
 	return { people: people.length, memberships };
 })();
 
+// Every demo workspace opens with content: notes, tasks half done, a discussion, ideas with votes.
+await seedWorkspaces(sqlite, workspaces, random);
+
 console.log(
-	`Démo créée dans ${dataDir} : ${INITIATIVES} initiatives, ${counts.people} comptes, ${counts.memberships} adhésions ` +
+	`Démo créée dans ${dataDir} : ${INITIATIVES} initiatives, ${counts.people} comptes, ${counts.memberships} adhésions, ${workspaces.length} espaces de travail remplis ` +
 		`en ${Math.round(performance.now() - started)} ms.\n` +
 		`Connexion : demo0@kohero.fr … demo${PEOPLE - 1}@kohero.fr, mot de passe « ${DEMO_PASSWORD} ».`
 );

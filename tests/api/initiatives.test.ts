@@ -120,7 +120,8 @@ describe('membership', () => {
 		expect(twice.body).toEqual({ role: 'member' });
 		expect((await member.get(path)).body).toMatchObject({ viewerRole: 'member', initiative: { memberCount: 2 } });
 
-		const members = (await new Client(currentServer().url).get(`${path}/members`)).body.items;
+		expectError(await new Client(currentServer().url).get(`${path}/members`), 401);
+		const members = (await member.get(`${path}/members`)).body.items;
 		expect(members).toEqual([
 			{ user: { id: ownerUser.id, displayName: 'Owner', kind: 'person' }, role: 'owner', joinedAt: expect.any(String) },
 			{ user: { id: memberUser.id, displayName: 'Member', kind: 'person' }, role: 'member', joinedAt: expect.any(String) }

@@ -41,7 +41,7 @@ describe('accounts in the browser', () => {
 		await expectAccessible(page);
 
 		// Profile: bio, two skills (one typed, one suggested), home from the place search, discoverable.
-		await page.getByLabel('Quelques mots sur vous').fill('Association de jardins partagés');
+		await page.getByLabel('Présentation de l’association').fill('Association de jardins partagés');
 		await page.locator('#skill-draft').fill('Apiculture');
 		await page.locator('#skill-draft').press('Enter');
 		await page.getByRole('button', { name: '+ compostage' }).click();
@@ -49,7 +49,7 @@ describe('accounts in the browser', () => {
 		await page.getByRole('option', { name: /Villeurbanne/ }).waitFor();
 		await page.getByRole('combobox', { name: 'Rechercher une commune' }).press('Enter');
 		await page.getByText('Lieu choisi : Villeurbanne (69100)').waitFor();
-		await page.getByLabel('Je veux que mes voisin·es engagé·es puissent me trouver').check();
+		await page.getByLabel('Les habitant·es engagé·es peuvent trouver l’association').check();
 		await page.getByRole('button', { name: 'Enregistrer' }).click();
 		await page.getByText('Profil enregistré.').waitFor();
 

@@ -1,7 +1,11 @@
 /** Searching the embedded gazetteer of French places by name or postcode. Pure. */
 
-/** [name, postcodes (space separated), département, lat, lng, population] */
-export type PlaceRow = [string, string, string, number, number, number];
+/**
+ * [name, postcodes (space separated), département, lat, lng, population, aliases?]
+ * — `aliases` (" | " separated) only on the arrondissements of Paris, Lyon and
+ * Marseille: the quarter names people search for ("Croix-Rousse").
+ */
+export type PlaceRow = [string, string, string, number, number, number, string?];
 
 export interface Place {
 	name: string;
@@ -28,12 +32,21 @@ export function normalizePlaceName(text: string): string {
 export interface PlaceIndex {
 	rows: PlaceRow[];
 	names: string[];
+	/** Normalized aliases per row (empty for most). */
+	aliases: string[][];
 }
 
 /** Precomputes normalized names; rows are expected most populous first. */
 export function indexPlaces(rows: PlaceRow[]): PlaceIndex {
-	return { rows, names: rows.map((r) => normalizePlaceName(r[0])) };
+	return {
+		rows,
+		names: rows.map((r) => normalizePlaceName(r[0])),
+		aliases: rows.map((r) => (r[6] ? r[6].split('|').map(normalizePlaceName).filter(Boolean) : []))
+	};
 }
+
+/** An arrondissement of Paris, Lyon or Marseille (a place inside a commune). */
+export const isArrondissement = (row: PlaceRow): boolean => row.length > 6 && !!row[6];
 
 const toPlace = (r: PlaceRow, postcode?: string): Place => ({
 	name: r[0],
@@ -61,12 +74,19 @@ export function searchPlaces(index: PlaceIndex, query: string, limit = 8): Place
 		return out;
 	}
 	const contains: Place[] = [];
+	// "lyon" lists Lyon and the other communes before Lyon's nine arrondissements; "lyon 4" or "Croix-Rousse" finds the 4th.
+	const districts: Place[] = [];
+	const wantsDistrict = /\d/.test(q);
 	for (let i = 0; i < index.rows.length && out.length < limit; i++) {
 		const name = index.names[i];
-		if (name.startsWith(q)) out.push(toPlace(index.rows[i]));
-		else if (contains.length < limit && name.includes(` ${q}`)) contains.push(toPlace(index.rows[i]));
+		const aliases = index.aliases[i];
+		if (aliases.some((a) => a.startsWith(q))) out.push(toPlace(index.rows[i]));
+		else if (name.startsWith(q)) (aliases.length && !wantsDistrict ? districts : out).push(toPlace(index.rows[i]));
+		else if (contains.length < limit && (name.includes(` ${q}`) || aliases.some((a) => a.includes(` ${q}`)))) {
+			contains.push(toPlace(index.rows[i]));
+		}
 	}
-	return [...out, ...contains].slice(0, limit);
+	return [...out, ...contains, ...districts].slice(0, limit);
 }
 
 /** The nearest place to a point (for naming a tap on the map). */

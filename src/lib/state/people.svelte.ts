@@ -3,7 +3,8 @@ import { api, ApiClientError } from '$lib/api/client';
 import type { PublicUser } from '$lib/types';
 
 export interface Neighbour {
-	user: PublicUser & { skills: string[] };
+	/** `bio` is sent when the person wrote one. */
+	user: PublicUser & { skills: string[]; bio?: string };
 	distanceKm: number;
 }
 

@@ -85,6 +85,7 @@ export default {
 		place: 'Place',
 		placeSearch: 'Search for a town',
 		placeMapHint: 'Or tap the map to place the point.',
+		placeMapHintClick: 'Or click the map to place the point.',
 		placeChosen: 'Chosen place: {{place}}',
 		placeNone: 'No place chosen.',
 		placeRequired: 'Choose a place.',

@@ -16,6 +16,7 @@ export default {
 		closeCard: 'Close',
 		zoomIn: 'Zoom in',
 		pickHint: 'Tap the map to choose the place.',
+		pickHintClick: 'Click the map to choose the place.',
 		attribution: 'Basemap: Natural Earth'
 	},
 	people: {

@@ -84,6 +84,7 @@ export default {
 		place: 'Lieu',
 		placeSearch: 'Rechercher une commune',
 		placeMapHint: 'Ou touchez la carte pour placer le point.',
+		placeMapHintClick: 'Ou cliquez sur la carte pour placer le point.',
 		placeChosen: 'Lieu choisi : {{place}}',
 		placeNone: 'Aucun lieu choisi.',
 		placeRequired: 'Choisissez un lieu.',

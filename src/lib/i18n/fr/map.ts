@@ -15,6 +15,7 @@ export default {
 		closeCard: 'Fermer',
 		zoomIn: 'Zoomer',
 		pickHint: 'Touchez la carte pour choisir le lieu.',
+		pickHintClick: 'Cliquez sur la carte pour choisir le lieu.',
 		attribution: 'Fond de carte : Natural Earth'
 	},
 	people: {

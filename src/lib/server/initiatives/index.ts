@@ -9,3 +9,4 @@ export { joinInitiative, leaveInitiative, listMembers, roleOf, setMemberRole } f
 export { listMyInitiatives, type MyInitiative } from './mine';
 export { findInitiativesNear, type NearPage } from './near';
 export { initiativesGeoJson, GEOJSON_FEATURE_CAP, type FeatureCollection } from './geojson';
+export { listPublicInitiatives, publicOnly, SITEMAP_LIMIT, type PublicInitiativeEntry } from './public-list';

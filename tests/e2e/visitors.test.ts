@@ -1,0 +1,127 @@
+/**
+ * A visitor without an account, in Chromium: the feed around a commune picked
+ * with the keyboard, the map, an initiative page read-only, and "Rejoindre"
+ * through sign-up back to the initiative, joined. axe-core clean on each page.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousA11yViolations, useServerAndBrowser } from '../helpers/browser';
+import { Client } from '../helpers/client';
+
+const env = useServerAndBrowser();
+// The points the gazetteer gives Lyon 1er and Lyon 4e (static/data/places-fr.json).
+const LYON_1 = { lat: 45.7676, lng: 4.8345 };
+const LYON_4 = { lat: 45.7751, lng: 4.8271 };
+let pentes: string;
+let plateau: string;
+
+beforeAll(async () => {
+	const owner = new Client(env.server.url);
+	await owner.signup({ displayName: 'Inès Fondatrice' });
+	const create = async (title: string, at: { lat: number; lng: number }, placeName: string) => {
+		const res = await owner.post('/api/initiatives', { title, summary: `${title} : venez nombreux.\nDétails ensuite.`, category: 'food', ...at, placeName });
+		expect(res.status).toBe(201);
+		return res.body.initiative.id as string;
+	};
+	pentes = await create('Épicerie solidaire des Pentes', LYON_1, 'Lyon 1er');
+	plateau = await create('Grainothèque du Plateau', LYON_4, 'Lyon 4e');
+});
+
+async function expectAccessible(page: Page, what: string) {
+	expect(await seriousA11yViolations(page), what).toEqual([]);
+}
+
+/** The signed-out home, with the commune search open. */
+async function openCommuneSearch(page: Page) {
+	await page.goto(`${env.server.url}/`);
+	await page.getByRole('button', { name: 'Une commune' }).click();
+	return page.getByRole('combobox', { name: 'Commune' });
+}
+
+describe('a visitor', () => {
+	it('picks a commune with the keyboard (↓ then Entrée picks the first) and sees the initiatives around it', async () => {
+		const context = await env.browser.newContext();
+		const page = await context.newPage();
+		const search = await openCommuneSearch(page);
+		await search.fill('lyon');
+		await page.getByRole('option', { name: /^Lyon\b/ }).first().waitFor();
+		// WAI-ARIA combobox: nothing is selected until the arrow keys move.
+		expect(await search.getAttribute('aria-activedescendant')).toBeNull();
+		expect(await page.locator('[role=option][aria-selected=true]').count()).toBe(0);
+		await search.press('ArrowDown');
+		expect(await page.locator('[role=option][aria-selected=true]').textContent()).toMatch(/^Lyon\s+69001/);
+		await search.press('Enter');
+		await page.getByText('Autour de Lyon', { exact: true }).waitFor();
+
+		// Now the 4th arrondissement by name, as people say it.
+		await search.fill('Croix-Rousse');
+		await page.getByRole('option', { name: /Lyon 4e/ }).waitFor();
+		await search.press('ArrowDown');
+		await search.press('Enter');
+		await page.getByText('Autour de Lyon 4e', { exact: true }).waitFor();
+		const cards = page.locator('.initiative-card');
+		await cards.filter({ hasText: 'Épicerie solidaire des Pentes' }).waitFor();
+		const titles = await cards.locator('.title').allTextContents();
+		expect(titles.map((t) => t.trim())).toEqual(['Grainothèque du Plateau', 'Épicerie solidaire des Pentes']);
+		// Lyon 1er and 4e are distinct places: the Pentes are more than 1 km from the Plateau.
+		const farther = await cards.filter({ hasText: 'Épicerie solidaire' }).locator('.distance').textContent();
+		expect(farther).toMatch(/à 1(,\d)?\s?km/);
+		// First line of the summary on the card.
+		expect(await cards.first().locator('.excerpt').textContent()).toBe('Grainothèque du Plateau : venez nombreux.');
+		await expectAccessible(page, 'visitor feed');
+		await context.close();
+	});
+
+	it('reads the map signed out', async () => {
+		const context = await env.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${env.server.url}/map`);
+		await page.locator('.map-view[data-status="ready"]').waitFor({ timeout: 60_000 });
+		expect(await page.getAttribute('.map-view', 'data-style')).toBe('embedded');
+		// MapLibre's own controls speak French.
+		await page.getByRole('button', { name: 'Zoomer' }).waitFor();
+		await page.getByRole('button', { name: 'Dézoomer' }).waitFor();
+		await expectAccessible(page, '/map');
+		await context.close();
+	});
+
+	it('reads an initiative page without workspace or members, and joins through sign-up back to it', async () => {
+		const context = await env.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${env.server.url}/initiatives/${plateau}`);
+		await page.getByRole('heading', { level: 1, name: 'Grainothèque du Plateau' }).waitFor();
+		await page.getByText('Inès Fondatrice', { exact: false }).first().waitFor();
+		expect(await page.getByRole('tablist').count()).toBe(0);
+		expect(await page.locator('.workspace').count()).toBe(0);
+		await page.getByText('La liste des membres est visible une fois connecté·e.').waitFor();
+		await expectAccessible(page, 'initiative page (visitor)');
+
+		await page.getByRole('link', { name: 'Rejoindre' }).click();
+		await page.waitForURL(/\/signup\?next=/);
+		await expectAccessible(page, 'sign-up with next');
+		await page.getByLabel('Nom affiché').fill('Nouvelle Voisine');
+		await page.getByLabel('Adresse e-mail').fill(`visiteuse-${Date.now()}@exemple.fr`);
+		await page.getByLabel('Mot de passe').fill('motdepasse-solide');
+		await page.getByRole('button', { name: 'Créer mon compte' }).click();
+		await page.waitForURL(`${env.server.url}/initiatives/${plateau}`);
+		await page.getByRole('button', { name: 'Quitter' }).waitFor();
+		const cookie = (await context.cookies()).find((c) => c.name === 'kohero_session');
+		const me = new Client(env.server.url);
+		me.cookie = `kohero_session=${cookie?.value}`;
+		expect((await me.get(`/api/initiatives/${plateau}`)).body.viewerRole).toBe('member');
+		await context.close();
+	});
+
+	it('never follows a next path to another site', async () => {
+		const context = await env.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${env.server.url}/signup?next=${encodeURIComponent('//evil.example/x')}&join=1`);
+		await page.getByLabel('Nom affiché').fill('Prudente');
+		await page.getByLabel('Adresse e-mail').fill(`prudente-${Date.now()}@exemple.fr`);
+		await page.getByLabel('Mot de passe').fill('motdepasse-solide');
+		await page.getByRole('button', { name: 'Créer mon compte' }).click();
+		await page.waitForURL(`${env.server.url}/profile`);
+		expect(pentes).toBeTruthy();
+		await context.close();
+	});
+});
