@@ -31,7 +31,7 @@ it('backs up the live database while the server keeps serving, and the copy rest
 	withDb(server.dataDir, (sqlite) => {
 		sqlite.exec('CREATE TABLE test_ballast (b BLOB)');
 		const add = sqlite.prepare('INSERT INTO test_ballast VALUES (randomblob(1048576))');
-		for (let i = 0; i < 64; i++) add.run();
+		for (let i = 0; i < 32; i++) add.run();
 	});
 	const target = join(server.dataDir, 'backup.db');
 	const backup = backupProcess(target);
