@@ -137,7 +137,7 @@ describe('stored XSS', () => {
 		// The form holds the payloads as values, and the skill chip shows one as text.
 		await expect.poll(() => own.locator('#displayName').inputValue(), { timeout: TIMEOUT }).toBe(IMG);
 		await expect.poll(() => own.locator('#bio').inputValue(), { timeout: TIMEOUT }).toBe(`${SCRIPT} ${SVG}`);
-		await own.getByText(SVG, { exact: true }).first().waitFor({ timeout: TIMEOUT });
+		await own.locator('.skills li.chip', { hasText: SVG }).waitFor({ timeout: TIMEOUT });
 		await expectInert(own, 'profile');
 		await own.goto(`${server.url}/mine`);
 		await own.getByText(IMG).first().waitFor({ timeout: TIMEOUT });
