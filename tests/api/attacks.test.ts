@@ -28,6 +28,8 @@ const SQLI = [
 	'\u0000 nul'
 ];
 const BIG_ID = 'a'.repeat(10 * 1024);
+/** What the initiative routes answer for an id they refuse (API errors of their own, not SvelteKit's). */
+const ROUTE_REFUSALS = ["Cette initiative n'existe pas.", "Cette personne n'est pas membre de l'initiative.", 'Données invalides.'];
 const TRAVERSALS = ['..%2F..%2Fetc%2Fpasswd', '%2e%2e%2f%2e%2e%2fetc', '....%2F%2F', '..%5C..%5Cwindows'];
 
 let server: TestServer;
@@ -124,6 +126,8 @@ describe('path traversal and oversized ids', () => {
 				const res = path.endsWith('/role') ? await owner.post(path, { role: 'admin' }) : await owner.get(path);
 				expect([400, 404], `${path.slice(0, 80)} → ${res.status}`).toContain(res.status);
 				expect(res.body.error.code).toMatch(/^[a-z_]+$/);
+				// The route itself refused the id, not a missing route (whose 404/405 says nothing of the check).
+				expect(ROUTE_REFUSALS, `${path.slice(0, 80)} → ${res.text.slice(0, 120)}`).toContain(res.body.error.message);
 			}
 			expect([400, 404]).toContain((await owner.post(`/api/initiatives/${id}/join`)).status);
 			expect([400, 404]).toContain((await owner.get(`/initiatives/${id}`)).status);
