@@ -7,6 +7,7 @@
 import { openStore, closeStore } from '$store/db';
 import { hashPassword } from '$lib/server/auth/password';
 import { newId } from '$lib/domain/ids';
+import { blurHome } from '$lib/domain/home-blur';
 import { jitterAround, loadPlaceRows, populationPicker, seededRandom, type PlaceRow } from './demo/places';
 import { ASSOCIATIONS, FIRST_NAMES, LAST_INITIALS, SEED_CATEGORIES, SKILLS, TEMPLATES } from './demo/texts';
 import { seedWorkspaces, type DemoWorkspace } from './demo/workspaces';
@@ -39,8 +40,8 @@ interface SeedUser {
 	place: PlaceRow;
 }
 const insertUser = sqlite.prepare(
-	`INSERT INTO users (id, email, password_hash, display_name, kind, bio, skills, discoverable, home_lat, home_lng, created_at, updated_at)
-	 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	`INSERT INTO users (id, email, password_hash, display_name, kind, bio, skills, discoverable, home_lat, home_lng, home_blur_lat, home_blur_lng, created_at, updated_at)
+	 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 );
 const insertInitiative = sqlite.prepare(
 	`INSERT INTO initiatives (id, owner_id, title, summary, category, lat, lng, place_name, member_count, created_at, updated_at, last_activity_at)
@@ -53,9 +54,11 @@ function addUser(n: number, kind: SeedUser['kind'], displayName: string, place: 
 	const skills = kind === 'person' ? [...new Set([pick(SKILLS), pick(SKILLS), pick(SKILLS)])].slice(0, 1 + Math.floor(random() * 3)) : [];
 	const discoverable = kind === 'person' && random() < 0.6;
 	const home = discoverable ? jitterAround(place, random) : null;
+	// People search sees only the blurred home (API.md). Not from the public seed: a blur anyone can replay hides nothing.
+	const blur = home ? blurHome(home, Math.random(), Math.random()) : null;
 	const bio = kind === 'commune' ? `Commune de ${place[0]}.` : kind === 'association' ? `Association active à ${place[0]}.` : '';
 	const created = now - Math.floor(random() * 365 * DAY);
-	insertUser.run(id, `demo${n}@kohero.fr`, passwordHash, displayName, kind, bio, JSON.stringify(skills), discoverable ? 1 : 0, home?.lat ?? null, home?.lng ?? null, created, created);
+	insertUser.run(id, `demo${n}@kohero.fr`, passwordHash, displayName, kind, bio, JSON.stringify(skills), discoverable ? 1 : 0, home?.lat ?? null, home?.lng ?? null, blur?.lat ?? null, blur?.lng ?? null, created, created);
 	return { id, kind, place };
 }
 

@@ -10,10 +10,12 @@ import { createSqliteDocStore } from '$store/doc-log';
 import { onMembershipChange } from '$store/membership-events';
 import { createRelay, createLocalFanout, metrics, registerGauge, type Relay, type RelayHooks } from '$relay/index';
 import { createActivityRecorder } from '$store/activity';
-import { createSessionAccess } from '$store/session-access';
+import { createSessionAccess, createSessionExpiry } from '$store/session-access';
 import { subscribe } from '$lib/server/events';
 import { registerDocEditor } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
+import { PING_INTERVAL_MS } from '$relay/limits';
+import { isSameSiteOrigin } from './origin-check';
 
 export interface SyncUpgrade {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -57,6 +59,7 @@ function createSyncUpgrade(): SyncUpgrade {
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
 	const hooks: RelayHooks = {
 		authorize: createSessionAccess(sqlite),
+		sessionExpiry: createSessionExpiry(sqlite),
 		store: docStore,
 		onChange: (docId) => activity.touch(docId),
 		watch(docId, docKind, doc) {
@@ -69,7 +72,7 @@ function createSyncUpgrade(): SyncUpgrade {
 	const relay = createRelay({
 		hooks,
 		fanout: createLocalFanout(),
-		pingIntervalMs: envNumber('KOHERO_PING_MS', 30_000),
+		pingIntervalMs: envNumber('KOHERO_PING_MS', PING_INTERVAL_MS),
 		// Tests lower the 20 MiB document limit to reach it quickly.
 		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', MAX_DOC_BYTES)
 	});
@@ -84,6 +87,7 @@ function createSyncUpgrade(): SyncUpgrade {
 		handleUpgrade(req, socket, head) {
 			const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 			if (!path.startsWith('/sync/')) return refuse(socket, 404, 'Not Found');
+			if (!isSameSiteOrigin(req.headers.origin, req.headers.host, process.env.ORIGIN)) return refuse(socket, 403, 'Forbidden');
 			// The provider appends the room name unencoded; anything odd fails the id check (4404).
 			relay.handleUpgrade(req, socket, head, path.slice('/sync/'.length));
 		},

@@ -63,6 +63,12 @@ export interface RelayHooks {
 	 * Returns what to call when the document leaves memory.
 	 */
 	watch?(docId: string, docKind: DocKind, doc: Y.Doc): () => void;
+	/**
+	 * Optional: when the session `sessionId` expires (ms since epoch), or null when
+	 * it no longer exists. The relay asks at connect and again at that moment, and
+	 * closes the socket (4401) once it has expired.
+	 */
+	sessionExpiry?(sessionId: string): number | null;
 }
 
 /** Transaction origin of edits the server makes itself (moderation, restores, compensation). */

@@ -12,6 +12,7 @@ import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS } from './limits';
 import { countRejected, metrics, registerGauge } from './metrics';
 import { Peer } from './peer';
 import { Room } from './room';
+import { closeWhenSessionExpires } from './session-expiry';
 
 export interface Relay {
 	/** Takes over an upgrade request for `docId` (already cut from the path). */
@@ -126,7 +127,9 @@ export function createRelay({
 			// ws closes with 1009 itself when a frame exceeds maxPayload.
 			if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') countRejected('tooBig');
 		});
+		const stopExpiry = hooks.sessionExpiry ? closeWhenSessionExpires(peer, hooks.sessionExpiry) : () => undefined;
 		ws.on('close', (code: number) => {
+			stopExpiry();
 			metrics.openConnections--;
 			room.detach(peer);
 			if (logConnections) log.info('relay_close', { connectionId: peer.id, docId, code });

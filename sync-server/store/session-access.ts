@@ -48,3 +48,9 @@ export function createSessionAccess(sqlite: Database.Database): (req: IncomingMe
 		};
 	};
 }
+
+/** The relay's sessionExpiry hook: when a session expires (ms since epoch), or null once it was deleted. */
+export function createSessionExpiry(sqlite: Database.Database): (sessionId: string) => number | null {
+	const expiry = sqlite.prepare<[string], { expiresAt: number }>('SELECT expires_at AS expiresAt FROM sessions WHERE id = ?');
+	return (sessionId) => expiry.get(sessionId)?.expiresAt ?? null;
+}

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
-import { closeCodeOf, closed, rawSocket } from '../relay/helpers';
+import { closeCodeOf, closed, rawSocket, waitFor } from '../relay/helpers';
 
 let server: TestServer;
 
@@ -41,7 +41,8 @@ describe('logs', () => {
 		ws.send(Uint8Array.from([0xff, 0xff]));
 		expect(await closed(ws)).toBe(1007);
 		expect(await closeCodeOf(server.wsUrl, 'x'.repeat(5000), client.cookie)).toBe(4404);
-		await new Promise((r) => setTimeout(r, 100));
+		// The last lines this test needs: the 1007 socket's close and the 4404 refusal.
+		await waitFor(() => /"event":"relay_close".*"code":1007/.test(server.output()) && /"event":"relay_refused".*"code":4404/.test(server.output()), 'relay log lines');
 
 		const all = lines();
 		for (const line of all) {

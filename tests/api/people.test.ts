@@ -25,10 +25,11 @@ async function person(name: string, profile: Record<string, unknown>) {
 const north = (km: number, lngOffset = 0) => ({ lat: CENTRE.lat + km / KM_PER_DEG_LAT, lng: CENTRE.lng + lngOffset });
 
 describe('people nearby', () => {
-	it('lists discoverable people with a home, rounded distances, never their coordinates', async () => {
+	it('lists discoverable people with a home, rounded blurred distances, never their coordinates', async () => {
+		// Far enough apart that their blurred homes (0.5–1.5 km off) keep the order.
 		const homes = {
-			ana: { lat: 45.76512345, lng: 4.83681234 }, // ~140 m: rounded up to 0.5
-			bruno: north(2.8, 0.00012345),
+			ana: { lat: 45.76512345, lng: 4.83681234 }, // ~140 m
+			bruno: north(3.8, 0.00012345),
 			chloe: north(7.3, 0.00023456),
 			far: north(12)
 		};
@@ -42,11 +43,17 @@ describe('people nearby', () => {
 
 		const res = await viewer.c.get(`/api/people/near?lat=${CENTRE.lat}&lng=${CENTRE.lng}`);
 		expect(res.status).toBe(200);
-		expect(res.body.items).toEqual([
-			{ user: { id: ana.user.id, displayName: 'Ana', kind: 'person', skills: ['jardinage', 'couture'] }, distanceKm: 0.5 },
-			{ user: { id: bruno.user.id, displayName: 'Bruno', kind: 'person', skills: ['réparation vélo'] }, distanceKm: 3 },
-			{ user: { id: chloe.user.id, displayName: 'Chloé', kind: 'person', skills: ['jardinage'] }, distanceKm: 7.5 }
+		expect(res.body.items.map((i: any) => i.user)).toEqual([
+			{ id: ana.user.id, displayName: 'Ana', kind: 'person', skills: ['jardinage', 'couture'], bio: '' },
+			{ id: bruno.user.id, displayName: 'Bruno', kind: 'person', skills: ['réparation vélo'], bio: '' },
+			{ id: chloe.user.id, displayName: 'Chloé', kind: 'person', skills: ['jardinage'], bio: '' }
 		]);
+		// Each distance is the exact one moved by the blur (0.5–1.5 km), then rounded to 0.5.
+		const exact = [0.14, 3.8, 7.3];
+		res.body.items.forEach((item: any, i: number) => {
+			expect(item.distanceKm).toBeGreaterThanOrEqual(Math.max(0.5, exact[i] - 1.75));
+			expect(item.distanceKm).toBeLessThanOrEqual(exact[i] + 1.75);
+		});
 		for (const item of res.body.items) {
 			expect(Number.isInteger(item.distanceKm * 2)).toBe(true);
 			expect(item.distanceKm).toBeGreaterThanOrEqual(0.5);
@@ -63,7 +70,7 @@ describe('people nearby', () => {
 		expect(wider.body.items.map((i: any) => i.user.displayName)).toEqual(['Ana', 'Bruno', 'Chloé', 'Far']);
 	});
 
-	it('filters by skill, case- and accent-insensitive, on whole tags', async () => {
+	it('filters by skill, case- and accent-insensitive, on whole words of a tag', async () => {
 		const viewer = await person('Viewer2', {});
 		const names = async (skill: string) =>
 			(await viewer.c.get(`/api/people/near?lat=${CENTRE.lat}&lng=${CENTRE.lng}&skill=${encodeURIComponent(skill)}`)).body.items.map(
@@ -71,6 +78,7 @@ describe('people nearby', () => {
 			);
 		expect(await names('JARDINAGE')).toEqual(['Ana', 'Chloé']);
 		expect(await names('Reparation Velo')).toEqual(['Bruno']);
+		expect(await names('vélo')).toEqual(['Bruno']);
 		expect(await names('jardin')).toEqual([]);
 		expect(await names("' OR 1=1 --")).toEqual([]);
 	});

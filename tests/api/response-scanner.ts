@@ -3,8 +3,12 @@
  * body that leaks a secret: an exact home coordinate, a password hash or a
  * session token. A home may appear only in answers to its owner: their
  * `/api/me`, and their own pages (the feed starts around their home).
+ * People-search answers are also checked for homes that can be derived rather
+ * than read (see home-derivation.ts): distances and radius filters computed
+ * from the exact home.
  */
 import { recordResponses, type RecordedResponse } from '../helpers/client';
+import { homeDerivationLeaks, type KnownHome } from './home-derivation';
 
 export interface Leak {
 	what: string;
@@ -37,21 +41,25 @@ export class ResponseScanner {
 	}
 
 	/** Homes seen in owners' own `/api/me` answers are learnt, so any test's users are covered. */
-	#learnHomes(): void {
+	#learnHomes(): KnownHome[] {
+		const known: KnownHome[] = [];
 		for (const r of this.responses) {
 			if (r.path !== '/api/me' || r.status !== 200 || !r.cookie) continue;
 			try {
-				const home = (JSON.parse(r.text) as { user?: { home?: { lat: number; lng: number } | null } }).user?.home;
-				if (home) this.addHome(home, r.cookie);
+				const user = (JSON.parse(r.text) as { user?: { id?: string; home?: { lat: number; lng: number } | null } }).user;
+				if (!user?.home) continue;
+				this.addHome(user.home, r.cookie);
+				if (user.id) known.push({ userId: user.id, ownerCookie: r.cookie, ...user.home });
 			} catch {
 				/* not JSON */
 			}
 		}
+		return known;
 	}
 
 	/** Every leak found in the recorded bodies. */
 	leaks(): Leak[] {
-		this.#learnHomes();
+		const known = this.#learnHomes();
 		// Tokens are known once sent: every cookie any client used.
 		const tokens = new Set(
 			this.responses.map((r) => r.cookie.split('=')[1] ?? '').filter((token) => token.length >= 16)
@@ -68,6 +76,7 @@ export class ResponseScanner {
 				if (!toOwner) leaks.push({ what: `home ${lat},${lng}`, ...at });
 			}
 		}
+		leaks.push(...homeDerivationLeaks(this.responses, known));
 		return leaks;
 	}
 }

@@ -112,12 +112,15 @@ describe('stored XSS', () => {
 		await page.locator('.notes-editor', { hasText: 'lien piégé' }).waitFor({ timeout: TIMEOUT });
 		const trap = page.locator('.notes-editor', { hasText: 'lien piégé' }).getByText('lien piégé');
 		await trap.click({ modifiers: ['Control'] });
-		await page.waitForTimeout(200);
+		// The click's handlers have run once the page has painted the next frame.
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 		await expectInert(page, 'notes');
 		for (const name of ['Tâches', 'Discussion', 'Idées']) {
 			await page.getByRole('tab', { name, exact: true }).click();
-			await page.waitForTimeout(300);
-			expect(await page.locator('[role="tabpanel"]:not([hidden])').innerHTML(), name).toContain('&lt;');
+			// Each tab holds an IMG payload (task title, message, idea): wait until it is shown as text.
+			const panel = page.locator('[role="tabpanel"]:not([hidden])');
+			await panel.getByText(IMG).first().waitFor({ timeout: TIMEOUT });
+			expect(await panel.innerHTML(), name).toContain('&lt;');
 			await expectInert(page, name);
 		}
 	});
@@ -125,11 +128,16 @@ describe('stored XSS', () => {
 	it('people nearby, the profile and "my initiatives" render profile payloads inert', async () => {
 		const viewerPage = await pageAs(viewer);
 		await viewerPage.goto(`${server.url}/people`);
-		await viewerPage.waitForLoadState('networkidle');
+		// The hostile name and skill are listed, as text.
+		await viewerPage.locator('.name', { hasText: IMG }).waitFor({ timeout: TIMEOUT });
+		await viewerPage.getByText(SVG, { exact: true }).first().waitFor({ timeout: TIMEOUT });
 		await expectInert(viewerPage, 'people');
 		const own = await pageAs(author);
 		await own.goto(`${server.url}/profile`);
-		await own.waitForLoadState('networkidle');
+		// The form holds the payloads as values, and the skill chip shows one as text.
+		await expect.poll(() => own.locator('#displayName').inputValue(), { timeout: TIMEOUT }).toBe(IMG);
+		await expect.poll(() => own.locator('#bio').inputValue(), { timeout: TIMEOUT }).toBe(`${SCRIPT} ${SVG}`);
+		await own.locator('.skills li.chip', { hasText: SVG }).waitFor({ timeout: TIMEOUT });
 		await expectInert(own, 'profile');
 		await own.goto(`${server.url}/mine`);
 		await own.getByText(IMG).first().waitFor({ timeout: TIMEOUT });

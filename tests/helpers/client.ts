@@ -27,7 +27,11 @@ export function recordResponses(record: (response: RecordedResponse) => void): (
 export class Client {
 	cookie = '';
 
-	constructor(readonly baseUrl: string) {}
+	/** `headers`: sent with every request (e.g. the client's IP for a server that trusts X-Forwarded-For). */
+	constructor(
+		readonly baseUrl: string,
+		readonly headers: Record<string, string> = {}
+	) {}
 
 	async request<T = any>(
 		method: string,
@@ -35,7 +39,7 @@ export class Client {
 		body?: unknown,
 		headers: Record<string, string> = {}
 	): Promise<ApiResponse<T>> {
-		const init: RequestInit = { method, headers: { ...headers }, redirect: 'manual' };
+		const init: RequestInit = { method, headers: { ...this.headers, ...headers }, redirect: 'manual' };
 		const h = init.headers as Record<string, string>;
 		if (this.cookie) h.cookie = this.cookie;
 		if (body !== undefined) {

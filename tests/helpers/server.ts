@@ -50,6 +50,9 @@ export async function startServer(
 			PORT: String(options.port ?? 0),
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
+			// Every test client signs up from 127.0.0.1: lift the per-IP sign-up cap
+			// (tests/api/auth-limits.test.ts checks it at its default).
+			SIGNUP_LIMIT_PER_HOUR: '100000',
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -1,17 +1,20 @@
 /**
  * Engaged neighbours: people who opted in (`discoverable` and a home), near a
- * point, with a rounded distance only. Home coordinates never leave this module.
+ * point, with a rounded distance only. Everything here — the radius filter, the
+ * distance and the order — is computed from each person's blurred home (drawn
+ * 0.5–1.5 km from the real one, see domain/home-blur) through the
+ * `people_blur_geo` R*Tree; the exact home is never read, so no sequence of
+ * queries can locate it better than the blur.
  */
-import { and, between, eq, ne, or, isNotNull } from 'drizzle-orm';
-import { db } from '$store/db';
-import { users } from '$store/schema';
-import { haversineKm, radiusBox } from '$lib/domain/geo';
+import { store } from '$store/db';
+import { statement, DISTANCE_FUNCTION, BOX_PAD_DEG } from '$store/proximity-index/statements';
+import { radiusBox, type LngRange } from '$lib/domain/geo';
+import { matchesSkill } from '$lib/domain/skill-match';
 import { DEFAULT_RADIUS_KM, type PeopleNearQuery } from '$lib/domain/validation/query';
-import { normalizePlaceName } from '$lib/domain/places';
 import type { UserKind } from '$lib/types';
 
 export interface PersonNearby {
-	user: { id: string; displayName: string; kind: UserKind; skills: string[] };
+	user: { id: string; displayName: string; kind: UserKind; skills: string[]; bio: string };
 	distanceKm: number;
 }
 
@@ -20,49 +23,51 @@ const PEOPLE_CAP = 100;
 
 /**
  * Rounds to the nearest 0.5 km, never below 0.5: a coarse distance tells
- * "close by" without letting anyone triangulate a home.
+ * "close by"; the blur, not the rounding, is what keeps the home unknown.
  */
 export const coarseDistanceKm = (km: number): number => Math.max(0.5, Math.round(km * 2) / 2);
 
-/** Accent-, case- and spacing-insensitive form of a skill tag. */
-const skillKey = (text: string) => normalizePlaceName(text);
+interface Row {
+	id: string;
+	displayName: string;
+	kind: UserKind;
+	skills: string;
+	bio: string;
+	km: number;
+}
 
-/** Discoverable people near a point, nearest first, excluding the viewer. */
+/** Candidates in the box, with their distance from the blurred home; one SQL text per number of lng ranges. */
+function candidatesSql(ranges: number): string {
+	const lng = Array.from({ length: ranges }, () => '(g.max_lng >= ? AND g.min_lng <= ?)').join(' OR ');
+	return `SELECT u.id AS id, u.display_name AS displayName, u.kind AS kind, u.skills AS skills, u.bio AS bio,
+			${DISTANCE_FUNCTION}(?, ?, u.home_blur_lat, u.home_blur_lng) AS km
+		FROM people_blur_geo g JOIN users u ON u.rowid = g.id
+		WHERE g.max_lat >= ? AND g.min_lat <= ? AND (${lng})
+			AND u.discoverable = 1 AND u.id <> ?`;
+}
+
+/** Discoverable people near a point, nearest first (by rounded distance), excluding the viewer. */
 export function findPeopleNear(viewerId: string, q: PeopleNearQuery): PersonNearby[] {
 	const radiusKm = q.radiusKm ?? DEFAULT_RADIUS_KM;
 	const box = radiusBox(q.lat, q.lng, radiusKm);
-	const pad = 1e-6;
-	const rows = db()
-		.select({
-			id: users.id,
-			displayName: users.displayName,
-			kind: users.kind,
-			skills: users.skills,
-			homeLat: users.homeLat,
-			homeLng: users.homeLng
-		})
-		.from(users)
-		.where(
-			and(
-				eq(users.discoverable, true),
-				isNotNull(users.homeLng),
-				between(users.homeLat, box.minLat - pad, box.maxLat + pad),
-				or(...box.lngRanges.map(([lo, hi]) => between(users.homeLng, lo - pad, hi + pad))),
-				ne(users.id, viewerId)
-			)
-		)
-		.all();
-	const wanted = q.skill ? skillKey(q.skill) : undefined;
+	const lngParams = box.lngRanges.flatMap(([lo, hi]: LngRange) => [lo - BOX_PAD_DEG, hi + BOX_PAD_DEG]);
+	const rows = statement(store().sqlite, candidatesSql(box.lngRanges.length)).all(
+		q.lat,
+		q.lng,
+		box.minLat - BOX_PAD_DEG,
+		box.maxLat + BOX_PAD_DEG,
+		...lngParams,
+		viewerId
+	) as Row[];
 	return rows
 		.flatMap((row) => {
-			if (row.homeLat === null || row.homeLng === null) return [];
-			if (wanted && !row.skills.some((s) => skillKey(s) === wanted)) return [];
-			const exact = haversineKm(q.lat, q.lng, row.homeLat, row.homeLng);
-			if (exact > radiusKm) return [];
-			return [{ exact, id: row.id, person: { user: { id: row.id, displayName: row.displayName, kind: row.kind, skills: row.skills }, distanceKm: coarseDistanceKm(exact) } }];
+			if (row.km > radiusKm) return [];
+			const skills = JSON.parse(row.skills) as string[];
+			if (q.skill && !matchesSkill(q.skill, skills)) return [];
+			const user = { id: row.id, displayName: row.displayName, kind: row.kind, skills, bio: row.bio };
+			return [{ user, distanceKm: coarseDistanceKm(row.km) }];
 		})
-		// Ordered by the rounded distance only, so the order leaks nothing finer than the figures.
-		.sort((a, b) => a.person.distanceKm - b.person.distanceKm || (a.id < b.id ? -1 : 1))
-		.slice(0, PEOPLE_CAP)
-		.map((entry) => entry.person);
+		// Ordered by the rounded distance, then id: the order says nothing finer than the figures.
+		.sort((a, b) => a.distanceKm - b.distanceKm || (a.user.id < b.user.id ? -1 : 1))
+		.slice(0, PEOPLE_CAP);
 }

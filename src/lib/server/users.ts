@@ -7,6 +7,7 @@ import { newId } from '$lib/domain/ids';
 import { conflict } from './http/api-error';
 import { hashPassword } from './auth/password';
 import type { Me, PublicUser } from '$lib/types';
+import { blurHome, homeMoved, type LatLng } from '$lib/domain/home-blur';
 
 export type { Me, PublicUser };
 
@@ -55,9 +56,26 @@ export function updateProfile(userId: string, patch: ProfilePatch): UserRow {
 	if (patch.bio !== undefined) set.bio = patch.bio;
 	if (patch.skills !== undefined) set.skills = patch.skills;
 	if (patch.discoverable !== undefined) set.discoverable = patch.discoverable;
-	if (patch.home !== undefined) {
-		set.homeLat = patch.home?.lat ?? null;
-		set.homeLng = patch.home?.lng ?? null;
-	}
+	if (patch.home !== undefined) Object.assign(set, homeColumns(userId, patch.home));
 	return db().update(users).set(set).where(eq(users.id, userId)).returning().get();
+}
+
+/**
+ * The home columns for a new home: a fresh blurred point when the home moves,
+ * none when it is cleared, and nothing changed when it stays where it was
+ * (a new draw per save would let the blurs be averaged back to the home).
+ */
+function homeColumns(userId: string, home: LatLng | null): Partial<UserRow> {
+	const row = findUserById(userId);
+	const before = row && row.homeLat !== null && row.homeLng !== null ? { lat: row.homeLat, lng: row.homeLng } : null;
+	if (!homeMoved(before, home)) return {};
+	if (home === null) return { homeLat: null, homeLng: null, homeBlurLat: null, homeBlurLng: null };
+	const blurred = blurHome(home, randomUnit(), randomUnit());
+	return { homeLat: home.lat, homeLng: home.lng, homeBlurLat: blurred.lat, homeBlurLng: blurred.lng };
+}
+
+/** A uniform draw in [0, 1) from the platform's cryptographic generator. */
+function randomUnit(): number {
+	const [value] = crypto.getRandomValues(new Uint32Array(1));
+	return value / 2 ** 32;
 }

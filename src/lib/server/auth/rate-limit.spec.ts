@@ -38,4 +38,28 @@ describe('FailureLimiter', () => {
 		// 'a' was evicted as the oldest key, so only its newest failure counts.
 		expect(limiter.retryAfter('a', 0)).toBe(0);
 	});
+
+	it('reserves on every key at once, or on none, before the attempt is checked', () => {
+		const limiter = new FailureLimiter(3, WINDOW);
+		// Ten parallel attempts reserve synchronously: only three get through.
+		const granted = Array.from({ length: 10 }, () => limiter.reserve(['email:x', 'ip:1'], 0)).filter((wait) => wait === 0);
+		expect(granted).toHaveLength(3);
+		// A full e-mail key refuses without spending the IP's budget.
+		expect(limiter.reserve(['email:x', 'ip:2'], 0)).toBeGreaterThan(0);
+		expect(limiter.reserve(['ip:2'], 0)).toBe(0);
+		expect(limiter.reserve(['ip:2'], 0)).toBe(0);
+		expect(limiter.reserve(['ip:2'], 0)).toBe(0);
+		expect(limiter.reserve(['ip:2'], 0)).toBeGreaterThan(0);
+	});
+
+	it('gives back one reserved attempt after a success', () => {
+		const limiter = new FailureLimiter(2, WINDOW);
+		expect(limiter.reserve(['ip:1'], 10)).toBe(0);
+		expect(limiter.reserve(['ip:1'], 20)).toBe(0);
+		expect(limiter.retryAfter('ip:1', 30)).toBeGreaterThan(0);
+		limiter.release('ip:1', 20);
+		expect(limiter.retryAfter('ip:1', 30)).toBe(0);
+		limiter.release('ip:1', 999);
+		expect(limiter.retryAfter('ip:1', 30)).toBe(0);
+	});
 });

@@ -28,6 +28,25 @@ export class FailureLimiter {
 		if (this.#failures.size > this.maxKeys) this.#evictOldest();
 	}
 
+	/**
+	 * Reserves one attempt on every key at once, before the attempt is checked, so
+	 * parallel attempts cannot all slip past the count; returns 0 when reserved, or
+	 * the seconds to wait when a key is full (then nothing is reserved).
+	 */
+	reserve(keys: readonly string[], now = Date.now()): number {
+		const wait = Math.max(0, ...keys.map((key) => this.retryAfter(key, now)));
+		if (wait > 0) return wait;
+		for (const key of keys) this.fail(key, now);
+		return 0;
+	}
+
+	/** Gives back the attempt reserved on `key` at `at` (it succeeded). */
+	release(key: string, at: number): void {
+		const times = this.#failures.get(key);
+		const index = times?.lastIndexOf(at) ?? -1;
+		if (index >= 0) times!.splice(index, 1);
+	}
+
 	/** Forgets `key` (after a successful login). */
 	reset(key: string): void {
 		this.#failures.delete(key);
@@ -45,6 +64,9 @@ export class FailureLimiter {
 		if (!first.done) this.#failures.delete(first.value);
 	}
 }
+
+/** Counts events (not only failures) in a sliding window: the same limiter, another name. */
+export { FailureLimiter as WindowLimiter };
 
 /** API.md: more than 10 failures per email or per IP in 15 minutes → 429. */
 export const loginFailures = new FailureLimiter(10, 15 * 60 * 1000);

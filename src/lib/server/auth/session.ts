@@ -11,9 +11,15 @@ import { publish } from '../events';
 
 export const SESSION_COOKIE = 'kohero_session';
 const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME = 30 * DAY;
+/** 30 days; tests shorten it (KOHERO_SESSION_LIFETIME_MS) to watch sessions expire. */
+export const SESSION_LIFETIME = lifetimeFromEnv() ?? 30 * DAY;
 /** Extend when less than half the lifetime is left, so an active session never expires. */
-const RENEW_BELOW = 15 * DAY;
+const RENEW_BELOW = SESSION_LIFETIME / 2;
+
+function lifetimeFromEnv(): number | undefined {
+	const ms = Number(process.env.KOHERO_SESSION_LIFETIME_MS);
+	return Number.isInteger(ms) && ms > 0 ? ms : undefined;
+}
 
 export interface Session {
 	id: string;

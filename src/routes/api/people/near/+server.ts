@@ -3,10 +3,11 @@ import { json, validate } from '$lib/server/http/json';
 import { requireUser } from '$lib/server/auth/guard';
 import { peopleNearQuery, queryObject } from '$lib/domain/validation/query';
 import { findPeopleNear } from '$lib/server/people';
-import { withBios } from '$lib/server/people-bios';
+import { countPeopleSearch } from '$lib/server/people-search-limit';
 
 export const GET = endpoint(({ url, locals }) => {
 	const user = requireUser(locals);
 	const query = validate(peopleNearQuery, queryObject(url.searchParams));
-	return json({ items: withBios(findPeopleNear(user.id, query)) }, 200, { 'cache-control': 'private, no-store' });
+	countPeopleSearch(user.id);
+	return json({ items: findPeopleNear(user.id, query) }, 200, { 'cache-control': 'private, no-store' });
 });
