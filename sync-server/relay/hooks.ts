@@ -11,6 +11,8 @@ export const CloseCode = {
 	goingAway: 1001,
 	malformed: 1007,
 	tooBig: 1009,
+	/** The server will not hold more for this socket (it does not read). */
+	tryAgainLater: 1013,
 	internal: 1011,
 	unauthenticated: 4401,
 	forbidden: 4403,
