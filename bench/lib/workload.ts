@@ -56,7 +56,7 @@ export async function runWorkload(options: WorkloadOptions): Promise<WorkloadRes
 				WebSocketPolyfill: WS as unknown as typeof globalThis.WebSocket
 			});
 			const client: BenchClient = { doc, provider, index, seenFrom: new Array<number>(clientsPerDoc).fill(0) };
-			doc.getArray<string>('bench').observe((event) => {
+			doc.getArray<string>('tasks').observe((event) => {
 				if (event.transaction.local) return;
 				const now = performance.now();
 				for (const item of event.changes.added) {
@@ -81,7 +81,7 @@ export async function runWorkload(options: WorkloadOptions): Promise<WorkloadRes
 				const seenByAll = (n: number) => room.every((other) => other === client || other.seenFrom[client.index] > n);
 				for (let n = 0; n < updatesPerClient; n++) {
 					client.doc.transact(() => {
-						client.doc.getArray<string>('bench').push([`${client.index}|${n}|${performance.now()}`]);
+						client.doc.getArray<string>('tasks').push([`${client.index}|${n}|${performance.now()}`]);
 						client.doc.getText('notes').insert(0, `${client.index}`);
 					});
 					while (!seenByAll(n)) await new Promise<void>((resolve) => wake[r].push(resolve));
