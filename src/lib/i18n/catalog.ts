@@ -14,10 +14,12 @@ import frWorkspace from './fr/workspace';
 import enWorkspace from './en/workspace';
 import frPwa from './fr/pwa';
 import enPwa from './en/pwa';
+import frHistory from './fr/history';
+import enHistory from './en/history';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frHistory },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enHistory }
 };
 
 export const LOCALES = ['fr', 'en'] as const;
