@@ -10,7 +10,7 @@ import type { DocKind, DocRole } from '../hooks';
 import { inspect } from './inspect';
 import { revert } from './revert';
 import { schemaFor } from './schema';
-import { TxView } from './tx-view';
+import { soleClient, TxView } from './tx-view';
 
 /** Marks a transaction in which the relay undid part of a writer's update. */
 const COMPENSATED = Symbol.for('kohero.compensated');
@@ -35,11 +35,13 @@ export function applyChecked(doc: Y.Doc, kind: DocKind, update: Uint8Array, writ
 		for (const [name, rule] of Object.entries(schema)) if (rule.owned) typeAsArray(doc, name);
 	}
 	let refused = 0;
+	// Structs left pending by earlier updates may be integrated now, under other clients.
+	const writers = doc.store.pendingStructs === null ? soleClient(update) : null;
 	Y.transact(
 		doc,
 		(tr) => {
 			Y.applyUpdate(doc, update, writer);
-			const view = new TxView(doc, tr);
+			const view = new TxView(doc, tr, writers);
 			if (view.added.length === 0 && view.deleted.length === 0) return;
 			const fixes = inspect(view, schema, {
 				userId: writer.userId,

@@ -24,18 +24,27 @@ interface TypeLoc {
 	path: Y.Item[];
 }
 
+/**
+ * Where each type sits. A type never moves, so this holds for the life of its
+ * document (a root given its Yjs type later is a new object, looked up afresh).
+ */
+const locs = new WeakMap<Y.AbstractType<unknown>, TypeLoc>();
+
 /** The fixes that undo every change of `view` that `writer` may not make under `schema`. */
 export function inspect(view: TxView, schema: DocSchema, writer: Writer): Fix[] {
 	const fixes: Fix[] = [];
-	const locs = new Map<Y.AbstractType<unknown>, TypeLoc>();
-	const judge = (item: Y.Item, added: boolean) => {
-		const loc = locate(item.parent as Y.AbstractType<unknown>, locs);
+	for (let i = 0; i < view.added.length + view.deleted.length; i++) {
+		const added = i < view.added.length;
+		const item = added ? view.added[i] : view.deleted[i - view.added.length];
+		if (added && item.deleted) continue;
+		const loc = locate(item.parent as Y.AbstractType<unknown>);
+		const rule = loc.root === null ? undefined : schema[loc.root];
+		// The common case, typing in the notes or ticking a task: nothing to judge.
+		if (rule && !rule.owned && loc.depth > 0) continue;
 		const chain = loc.path.length < 3 ? [...loc.path, item] : loc.path;
-		const found = placeOf(view, item, added, loc, chain, loc.root === null ? undefined : schema[loc.root]);
+		const found = placeOf(view, item, added, loc, chain, rule);
 		if (found && !allowed(found.place, writer)) fixes.push(found.fix);
-	};
-	for (const item of view.added) if (!item.deleted) judge(item, true);
-	for (const item of view.deleted) judge(item, false);
+	}
 	return fixes;
 }
 
@@ -86,8 +95,8 @@ function placeOf(
 	return { place: { at: 'entryKey', owner, ownerChanged }, fix: { kind: 'restoreKey', map: entry, key } };
 }
 
-/** Where `type` sits, memoized per inspection so that deep trees cost one walk. */
-function locate(type: Y.AbstractType<unknown>, locs: Map<Y.AbstractType<unknown>, TypeLoc>): TypeLoc {
+/** Where `type` sits, memoized so that deep trees cost one walk. */
+function locate(type: Y.AbstractType<unknown>): TypeLoc {
 	const pending: Y.AbstractType<unknown>[] = [];
 	let current: Y.AbstractType<unknown> = type;
 	let known = locs.get(current);

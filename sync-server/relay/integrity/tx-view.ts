@@ -3,6 +3,7 @@
  * which pre-existing items it deleted (their content is still there until the
  * cleanup collects it), and what a keyed value was before it started.
  */
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
 /** Any Yjs type, seen through the map of its keyed children. */
@@ -15,8 +16,12 @@ export class TxView {
 	readonly deleted: Y.Item[] = [];
 	readonly #deletedNow = new Set<Y.Item>();
 
-	constructor(readonly doc: Y.Doc, readonly tr: Y.Transaction) {
-		doc.store.clients.forEach((structs, client) => {
+	/**
+	 * `writers`: the only clients that can have new structs, when known (see
+	 * `soleClient`); otherwise every client of the document is looked at.
+	 */
+	constructor(readonly doc: Y.Doc, readonly tr: Y.Transaction, writers: readonly number[] | null = null) {
+		const collect = (structs: (Y.Item | Y.GC)[], client: number) => {
 			const before = tr.beforeState.get(client) ?? 0;
 			const last = structs[structs.length - 1];
 			if (last.id.clock + last.length <= before) return;
@@ -25,7 +30,13 @@ export class TxView {
 				const struct = structs[i];
 				if (struct instanceof Y.Item) this.added.push(struct);
 			}
-		});
+		};
+		if (writers === null) doc.store.clients.forEach(collect);
+		else for (const client of writers) {
+			const structs = doc.store.clients.get(client);
+			if (structs) collect(structs, client);
+		}
+		if (tr.deleteSet.clients.size === 0) return;
 		Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
 			if (!(struct instanceof Y.Item)) return;
 			this.#deletedNow.add(struct);
@@ -56,6 +67,20 @@ export class TxView {
 		const item = this.itemBefore(type, key);
 		return item ? plainValue(item) : undefined;
 	}
+}
+
+/**
+ * The clients a (v1) update carries structs of, when it is cheap to tell: an
+ * update of one client (what a client sends as it edits) names it in its
+ * header. Null when it carries several (sync step 2): then look at all.
+ */
+export function soleClient(update: Uint8Array): number[] | null {
+	const decoder = decoding.createDecoder(update);
+	const clients = decoding.readVarUint(decoder);
+	if (clients === 0) return [];
+	if (clients > 1) return null;
+	decoding.readVarUint(decoder); // how many structs
+	return [decoding.readVarUint(decoder)];
 }
 
 /** The last plain value an item holds (a string, number, boolean…), or undefined for types. */
