@@ -92,6 +92,16 @@ function relay(): void {
 	}
 }
 
+function integrityCost(): void {
+	// Issue 12: the relay's integrity checks cost at most 10% of the CPU per update.
+	const r = runScript('integrity-cost.ts', 'results/integrity-cost.json');
+	if (!r) return;
+	rows.push({
+		bench: 'integrity', figure: `CPU per update with the checks (${r.updates} updates, ${r.docKiB.toFixed(0)} KiB doc, median of ${r.rounds})`,
+		value: `${fmt(r.checkedMicros)} µs (+${fmt(r.overheadPercent)} %)`, target: '≤ +10 %', baseline: `without ${fmt(r.plainMicros)} µs`, ok: r.overheadPercent <= 10
+	});
+}
+
 function bundle(): void {
 	// Issue 6: the feed's first render, map and editor excluded, ≤ 100 kB gzip.
 	const b = runScript('bundle.ts', 'results/bundle.json');
@@ -146,6 +156,7 @@ const started = Date.now();
 console.log(`Kohero benchmark suite — ${cpus().length} CPU(s), Node ${process.version}`);
 proximity();
 relay();
+integrityCost();
 bundle();
 offlineStart();
 docOpenInBrowser();

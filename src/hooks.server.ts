@@ -6,6 +6,7 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { LOCALE_COOKIE, parseLocale } from '$lib/i18n/catalog';
 import { errorResponse } from '$lib/server/http/api-error';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { isApiRequest, keepPrivate } from '$lib/server/http/request-scope';
 import { log } from '$lib/server/log';
 import { newId } from '$lib/domain/ids';
 
@@ -32,7 +33,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
  */
 const refuseCrossSite: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
-	if (url.pathname.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+	if (isApiRequest(event) && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
 		const origin = request.headers.get('origin');
 		const site = request.headers.get('sec-fetch-site');
 		if ((origin && origin !== url.origin) || site === 'cross-site') {
@@ -45,7 +46,7 @@ const refuseCrossSite: Handle = async ({ event, resolve }) => {
 /** Every /api error answers API.md's JSON shape, even those SvelteKit produces (404, 405). */
 const jsonApiErrors: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	if (!event.url.pathname.startsWith('/api/') || response.status < 400) return response;
+	if (!isApiRequest(event) || response.status < 400) return response;
 	if (response.headers.get('content-type')?.includes('application/json')) {
 		const body = (await response.clone().json().catch(() => null)) as { error?: unknown } | null;
 		if (body && typeof body === 'object' && 'error' in body) return response;
@@ -67,6 +68,7 @@ const logRequest: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
 	securityHeaders(response.headers);
+	keepPrivate(response.headers, Boolean(event.locals.user));
 	response.headers.set('x-request-id', event.locals.requestId);
 	if (process.env.KOHERO_LOG_REQUESTS === '1' || response.status >= 500) {
 		log.info('request', {

@@ -11,6 +11,7 @@ import { onMembershipChange } from '$store/membership-events';
 import { createRelay, createLocalFanout, metrics, registerGauge, type Relay, type RelayHooks } from '$relay/index';
 import { createActivityRecorder } from '$store/activity';
 import { createSessionAccess, createSessionExpiry } from '$store/session-access';
+import { createHistoryWatcher, DAY_MS } from '$store/doc-history';
 import { subscribe } from '$lib/server/events';
 import { registerDocEditor } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
@@ -57,6 +58,7 @@ function createSyncUpgrade(): SyncUpgrade {
 	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
 	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
+	watchers.push(createHistoryWatcher(sqlite, { intervalMs: envNumber('KOHERO_HISTORY_INTERVAL_MS', DAY_MS), keepMs: 30 * DAY_MS }));
 	const hooks: RelayHooks = {
 		authorize: createSessionAccess(sqlite),
 		sessionExpiry: createSessionExpiry(sqlite),

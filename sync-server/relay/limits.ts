@@ -7,3 +7,7 @@ export { MAX_DOC_BYTES, MAX_MESSAGE_BYTES } from '$lib/domain/sync-contract';
  * (and the presence it shows) is gone within two intervals: 10 s < API.md's 15 s.
  */
 export const PING_INTERVAL_MS = 5_000;
+/** A socket with more than this queued and unread is closed with 1013. */
+export const MAX_SEND_BUFFER_BYTES = 8 * 1024 * 1024;
+/** Sync requests a socket may repeat while its full-state reply is still unread (beyond → 1013). */
+export const MAX_SYNC_REPEATS = 8;

@@ -6,7 +6,8 @@
 /** Upper bounds (ms) of the persist-latency histogram buckets. */
 export const PERSIST_BUCKETS_MS = [1, 2, 5, 10, 20, 50, 100, 250, 1000] as const;
 
-export type RejectReason = 'malformed' | 'tooBig' | 'docTooBig' | 'readOnly' | 'unauthenticated' | 'forbidden' | 'unknownDoc';
+export type RejectReason = 'malformed' | 'tooBig' | 'docTooBig' | 'readOnly' | 'unauthenticated' | 'forbidden' | 'unknownDoc'
+	| 'integrity' | 'quota' | 'presence' | 'syncInFlight' | 'slowReader';
 
 export const metrics = {
 	openConnections: 0,

@@ -1,7 +1,9 @@
 /** One WebSocket connection to one document, with who opened it and what they may do. */
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
-import type { Access, DocRole } from './hooks';
+import { CloseCode, type Access, type DocRole } from './hooks';
+import { MAX_SEND_BUFFER_BYTES, MAX_SYNC_REPEATS } from './limits';
+import { countRejected } from './metrics';
 import { holdWritesThisTurn } from './tick-writes';
 
 export class Peer {
@@ -31,14 +33,47 @@ export class Peer {
 		this.canWrite = access.canWrite;
 	}
 
+	/** A full-state sync reply is on its way (API.md: at most one per socket). */
+	#syncInFlight = false;
+	/** Requests for another one meanwhile. */
+	#syncRepeats = 0;
+
 	/**
-	 * Sends one frame, written with the other frames of this turn in one system call.
-	 * A failed write errors the socket, which ws then closes: no callback per frame.
+	 * Claims the socket's one full-state reply; false while one is in flight. A
+	 * socket that keeps asking before it has read the reply is closed with 1013.
 	 */
-	send(frame: Uint8Array): void {
-		if (this.ws.readyState !== WebSocket.OPEN) return;
+	claimSyncReply(): boolean {
+		if (!this.#syncInFlight) {
+			this.#syncInFlight = true;
+			this.#syncRepeats = 0;
+			return true;
+		}
+		if (++this.#syncRepeats > MAX_SYNC_REPEATS) this.close(CloseCode.tryAgainLater, 'asks faster than it reads');
+		return false;
+	}
+
+	/** The full-state reply left (or could not): the next request may have one. */
+	readonly releaseSyncReply = (): void => {
+		this.#syncInFlight = false;
+	};
+
+	/**
+	 * Sends one frame; a failed send closes the socket rather than throwing. A
+	 * socket that does not read (over MAX_SEND_BUFFER_BYTES queued) is closed with 1013.
+	 * `sent` runs once the frame left the process' buffers, or could not.
+	 */
+	send(frame: Uint8Array, sent?: () => void): void {
+		if (this.ws.readyState !== WebSocket.OPEN) return sent?.();
+		if (this.ws.bufferedAmount > MAX_SEND_BUFFER_BYTES) {
+			countRejected('slowReader');
+			this.close(CloseCode.tryAgainLater, 'not reading');
+			return sent?.();
+		}
+		// Written with the other frames of this turn in one system call; a failed write
+		// errors the socket, which ws then closes.
 		holdWritesThisTurn(this.ws);
-		this.ws.send(frame);
+		if (sent) this.ws.send(frame, () => sent());
+		else this.ws.send(frame);
 	}
 
 	/** Closes this socket only. */

@@ -10,6 +10,7 @@ import { CloseCode, SERVER_ORIGIN, type DocKind, type DocRole, type Fanout, type
 import { countRejected, metrics, recordPersisted, type PersistedUpdate } from './metrics';
 import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
+import { applyChecked, onlyDeletes, screenPresence, wasCompensated, writeQuota } from './integrity';
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 /** Updates committed by the same group commit of the store. */
@@ -55,8 +56,9 @@ export class Room {
 		this.onEmpty = context.onEmpty;
 		// The relay itself is not a participant: no presence of its own.
 		this.awareness.setLocalState(null);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin instanceof Peer) this.#persist(update, origin.userId, origin.id);
+		this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+			// An update the relay partly undid goes back to its writer too, so it converges.
+			if (origin instanceof Peer) this.#persist(update, origin.userId, wasCompensated(tr) ? null : origin.id);
 			else if (origin === SERVER_ORIGIN) this.#persist(update, null, null);
 		});
 		this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.#onAwareness(change, origin));
@@ -173,18 +175,27 @@ export class Room {
 		const message = decodeClientMessage(data);
 		switch (message.kind) {
 			case 'syncStep1': {
+				// One full-state reply in flight per socket: a repeated request while it is pending is dropped.
+				if (!peer.claimSyncReply()) {
+					countRejected('syncInFlight');
+					break;
+				}
+				const sent = peer.releaseSyncReply;
 				// Computed now, sent once what it contains is committed.
 				const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector));
-				if (this.#pendingWrites === 0) peer.send(reply);
-				else void this.#lastWrite.then(() => peer.send(reply));
+				if (this.#pendingWrites === 0) peer.send(reply, sent);
+				else void this.#lastWrite.then(() => peer.send(reply, sent));
 				break;
 			}
 			case 'update':
 				this.#applyFromPeer(peer, message.update);
 				break;
-			case 'awareness':
-				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+			case 'awareness': {
+				const update = screenPresence(message.update, peer, this.peers);
+				if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+				else countRejected('presence');
 				break;
+			}
 			case 'queryAwareness': {
 				const clients = [...this.awareness.getStates().keys()];
 				peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -199,7 +210,9 @@ export class Room {
 			countRejected('readOnly');
 			return;
 		}
-		if (this.#sizeEstimate + update.byteLength > this.maxDocBytes) {
+		// Deletions are always welcome: they are how a full document makes room.
+		const deletesOnly = onlyDeletes(update);
+		if (!deletesOnly && this.#sizeEstimate + update.byteLength > this.maxDocBytes) {
 			// The estimate only grows; measure for real before refusing.
 			this.#sizeEstimate = Y.encodeStateAsUpdate(this.doc).byteLength;
 			if (this.#sizeEstimate + update.byteLength > this.maxDocBytes) {
@@ -208,9 +221,14 @@ export class Room {
 				return;
 			}
 		}
+		if (!deletesOnly && !writeQuota().charge(this.docId, peer.userId, update.byteLength)) {
+			countRejected('quota');
+			peer.close(CloseCode.tooBig, 'write quota');
+			return;
+		}
 		this.#sizeEstimate += update.byteLength;
-		// Fires doc 'update' (→ #persist) only for what is new to the document.
-		Y.applyUpdate(this.doc, update, peer);
+		// Fires doc 'update' (→ #persist) only for what is new to the document, minus what breaks a rule.
+		if (applyChecked(this.doc, this.docKind, update, peer) > 0) countRejected('integrity');
 	}
 
 	/**

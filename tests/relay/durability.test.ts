@@ -79,8 +79,8 @@ describe('relay durability', () => {
 			say(a.doc, alice.id, `a${i}`);
 			say(b.doc, bob.id, `b${i}`);
 			// Churn that compaction's garbage collection should drop.
-			a.doc.getText('scratch').insert(0, 'xxxxxxxxxx');
-			a.doc.getText('scratch').delete(0, 10);
+			a.doc.getText('notes').insert(0, 'xxxxxxxxxx');
+			a.doc.getText('notes').delete(0, 10);
 			if (i % 25 === 0) await new Promise((r) => setTimeout(r, 5));
 		}
 		await waitFor(() => texts(a.doc).length === 2 * N && texts(b.doc).length === 2 * N, 'both have every message');

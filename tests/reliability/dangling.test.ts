@@ -20,9 +20,9 @@ afterAll(async () => {
 /** A valid 64 KiB update that builds on content the server never saw. */
 function danglingUpdateFrame(): Uint8Array {
 	const doc = new Y.Doc();
-	doc.getText('draft').insert(0, 'début');
+	doc.getText('notes').insert(0, 'début');
 	const before = Y.encodeStateVector(doc);
-	doc.getText('draft').insert(2, 'x'.repeat(64 * 1024));
+	doc.getText('notes').insert(2, 'x'.repeat(64 * 1024));
 	const update = Y.encodeStateAsUpdate(doc, before);
 	doc.destroy();
 	const e = encoding.createEncoder();

@@ -65,7 +65,7 @@ function foreignUpdate(): Uint8Array {
 /** A valid update whose dependencies the server never saw (Yjs keeps it pending). */
 function danglingUpdate(): Uint8Array {
 	const doc = new Y.Doc();
-	const text = doc.getText('notes-draft');
+	const text = doc.getText('notes');
 	text.insert(0, 'début ');
 	const before = Y.encodeStateVector(doc);
 	text.insert(3, 'milieu');

@@ -12,6 +12,8 @@ export const CloseCode = {
 	malformed: 1007,
 	tooBig: 1009,
 	internal: 1011,
+	/** The server will not hold more for this socket (it does not read). */
+	tryAgainLater: 1013,
 	unauthenticated: 4401,
 	forbidden: 4403,
 	unknownDoc: 4404

@@ -18,10 +18,12 @@ import frVisitors from './fr/visitors';
 import enVisitors from './en/visitors';
 import frProfiles from './fr/profiles';
 import enProfiles from './en/profiles';
+import frHistory from './fr/history';
+import enHistory from './en/history';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

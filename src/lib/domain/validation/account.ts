@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { M } from './messages';
 import { point } from './geo';
 import { USER_KINDS, type UserKind } from '../sync-contract';
+import { cleanShortText } from './short-text';
 
 export { USER_KINDS, type UserKind };
 
@@ -12,7 +13,7 @@ const email = v.pipe(
 	v.maxLength(254, M.tooLong),
 	v.email(M.email)
 );
-const displayName = v.pipe(v.string(M.required), v.trim(), v.minLength(1, M.required), v.maxLength(80, M.tooLong));
+const displayName = v.pipe(v.string(M.required), v.trim(), v.minLength(1, M.required), v.maxLength(80, M.tooLong), cleanShortText);
 
 export const signupInput = v.object({
 	email,
@@ -27,7 +28,7 @@ export const loginInput = v.object({
 });
 
 /** A skill tag: trimmed, lower-cased, 1–40 characters. */
-export const skill = v.pipe(v.string(M.skills), v.trim(), v.toLowerCase(), v.minLength(1, M.skills), v.maxLength(40, M.skills));
+export const skill = v.pipe(v.string(M.skills), v.trim(), v.toLowerCase(), v.minLength(1, M.skills), v.maxLength(40, M.skills), cleanShortText);
 
 export const profilePatch = v.object({
 	displayName: v.optional(displayName),

@@ -24,7 +24,8 @@ export const M = {
 	bbox: 'errors.bbox',
 	role: 'errors.role',
 	query: 'errors.query',
-	invalid: 'errors.invalid'
+	invalid: 'errors.invalid',
+	characters: 'errors.characters'
 } as const;
 
 // Issues a schema gives no message of its own (a missing key of an object, a

@@ -35,6 +35,7 @@ export default {
 	},
 	errors: {
 		invalid: 'Invalid value.',
+		characters: 'This text contains forbidden characters (control or direction-override characters, or only invisible ones).',
 		required: 'This field is required.',
 		email: 'Invalid email address.',
 		password_short: 'The password must be at least 10 characters long.',

@@ -34,6 +34,7 @@ export default {
 	},
 	errors: {
 		invalid: 'Valeur invalide.',
+		characters: 'Ce texte contient des caractères interdits (caractères de contrôle, d’inversion du sens d’écriture ou uniquement invisibles).',
 		required: 'Ce champ est obligatoire.',
 		email: 'Adresse e-mail invalide.',
 		password_short: 'Le mot de passe doit contenir au moins 10 caractères.',

@@ -24,6 +24,10 @@ export async function readJson<S extends v.GenericSchema>(
 	} catch {
 		throw new ApiError(400, 'malformed_json', "Le corps de la requête n'est pas du JSON valide.");
 	}
+	// Every JSON body of the API is an object; valibot's object schema would let an array through.
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+		throw badRequest({ _: 'Le corps de la requête doit être un objet JSON.' }, 'Le corps de la requête doit être un objet JSON.');
+	}
 	return validate(schema, raw);
 }
 
