@@ -3,10 +3,10 @@
  * show, and when the device last reached the server. Reads the outbox live.
  */
 import type { Subscription } from 'dexie';
-import type { OutboxEntry } from '$lib/local/db';
+import type { OutboxEntry } from '$lib/local/outbox';
 
 // Dexie and the outbox load after the first render: the header needs none of it to draw.
-const local = () => Promise.all([import('dexie'), import('$lib/local/db'), import('$lib/local/outbox-runner')]);
+const local = () => Promise.all([import('dexie'), import('$lib/local/db'), import('$lib/local/outbox/runner')]);
 
 class SyncStatus {
 	online = $state(true);

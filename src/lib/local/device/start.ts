@@ -1,6 +1,6 @@
 /** Turns on the local-first machinery once a person is signed in on this device. */
-import { claimDeviceData } from './device-data';
-import { startOutbox } from './outbox-runner';
+import { claimDeviceData } from './data';
+import { startOutbox } from '../outbox/runner';
 
 let claimed: { userId: string; done: Promise<void> } | null = null;
 

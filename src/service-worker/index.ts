@@ -14,7 +14,7 @@ import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
-import { isPersonalApiRead, isTileRequest, isUncached, mayServeStale, RUNTIME_CACHES } from './lib/local/sw-routes';
+import { isPersonalApiRead, isTileRequest, isUncached, mayServeStale, RUNTIME_CACHES } from './routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 

@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { localDbName, openLocalCopy } from './local-copy';
 
-export { localDbName }; // kept here too: other modules (export.ts) import it from this file
+export { localDbName };
 
 /** `offline`: edits are kept on this device until the relay is reachable. */
 export type SyncStatus = 'loading' | 'connecting' | 'synced' | 'offline' | 'error';
