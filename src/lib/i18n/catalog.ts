@@ -14,10 +14,12 @@ import frWorkspace from './fr/workspace';
 import enWorkspace from './en/workspace';
 import frPwa from './fr/pwa';
 import enPwa from './en/pwa';
+import frOffline from './fr/offline';
+import enOffline from './en/offline';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frOffline },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enOffline }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

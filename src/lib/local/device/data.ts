@@ -78,5 +78,5 @@ export async function claimDeviceData(userId: string): Promise<void> {
 		await db.meta.put({ key: 'userId', value: userId });
 	});
 	await clearWorkspaceCopies();
-	if (owner !== undefined) await clearPersonalCaches();
+	// The service worker drops the previous person's pages itself when told who is signed in.
 }
