@@ -61,15 +61,22 @@ registerRoute(
 // page whatever nodes were asked for (a copy with every node answers any request).
 registerRoute(
 	({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('/__data.json'),
-	async ({ request, url }) => {
-		const cache = await caches.open(RUNTIME_CACHES.data(version));
+	async ({ request, url, event }) => {
 		const response = await fetch(request).catch(() => null);
 		if (response?.ok) {
 			const full = !url.searchParams.get('x-sveltekit-invalidated')?.includes('0');
-			if (full || !(await cache.match(dataKey(url)))) await cache.put(dataKey(url), response.clone());
+			const copy = response.clone();
+			const keep = async () => {
+				const cache = await caches.open(RUNTIME_CACHES.data(version));
+				if (full || !(await cache.match(dataKey(url)))) await cache.put(dataKey(url), copy);
+			};
+			// Kept in the background: the page gets its answer (a stream) at once.
+			(event as ExtendableEvent).waitUntil(keep().catch(() => undefined));
 			return response;
 		}
-		return (await cache.match(dataKey(url), { ignoreVary: true })) ?? response ?? Response.error();
+		if (response) return response;
+		const cached = await caches.match(dataKey(url), { cacheName: RUNTIME_CACHES.data(version), ignoreVary: true });
+		return cached ?? Response.error();
 	}
 );
 
@@ -125,7 +132,7 @@ sw.addEventListener('message', (event) => {
 	}
 	if (message?.type !== 'SESSION' && message?.type !== 'KEEP') return;
 	// The page may wait for the answer (its port) to know the pages are kept.
-	const done = personal.handle(message).then(() => event.ports[0]?.postMessage('done'));
+	const done = personal.handle(message).then((error) => event.ports[0]?.postMessage(error ?? 'done'));
 	event.waitUntil(done);
 });
 

@@ -36,21 +36,29 @@ export class PersonalCaches {
 		this.#origin = origin;
 	}
 
-	/** Handles a message from a page; resolves once its work is done. */
-	handle(message: PageMessage): Promise<void> {
+	/** Handles a message from a page; resolves once its work is done (with the error, if any). */
+	handle(message: PageMessage): Promise<string | null> {
 		if (message.type === 'SESSION') return this.#serial(() => this.#session(message.userId));
 		if (message.type === 'KEEP') return this.#serial(() => this.#keep([message.url]));
-		return Promise.resolve();
+		return Promise.resolve(null);
 	}
 
-	#serial(task: () => Promise<void>): Promise<void> {
-		this.#queue = this.#queue.then(task).catch((err: unknown) => console.error('kohero sw: personal caches', err));
-		return this.#queue;
+	#serial(task: () => Promise<void>): Promise<string | null> {
+		const run = this.#queue.then(task).then(
+			() => null,
+			(err: unknown) => {
+				console.error('kohero sw: personal caches', err);
+				return String(err);
+			}
+		);
+		this.#queue = run.then(() => undefined);
+		return run;
 	}
 
 	async #session(userId: string | null): Promise<void> {
 		const meta = await caches.open(RUNTIME_CACHES.meta);
-		const owner = await (await meta.match(OWNER))?.json().catch(() => null) as { userId: string | null; version: string; at: number } | null;
+		const stored = await meta.match(OWNER);
+		const owner = ((await stored?.json().catch(() => null)) ?? null) as { userId: string | null; version: string; at: number } | null;
 		const same = owner !== null && owner.userId === userId;
 		if (same && owner.version === this.#version && Date.now() - owner.at < REFRESH_MS) return;
 		if (!same) await this.#forget();
@@ -95,7 +103,7 @@ export class PersonalCaches {
 					if (shell && url.pathname === '/') await shell.put('/', html.clone());
 					await pages.put(url, html);
 				}
-				if (json?.ok && !json.redirected) await data.put(dataKey(url), json);
+				if (json?.ok && !json.redirected) await data.put(dataKey(dataUrlOf(url)), json);
 			}
 		};
 		await Promise.all(Array.from({ length: PARALLEL }, worker));

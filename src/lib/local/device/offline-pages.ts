@@ -16,9 +16,10 @@ async function post(message: PageMessage): Promise<boolean> {
 	const channel = new MessageChannel();
 	const answered = new Promise<boolean>((resolve) => {
 		const timer = setTimeout(() => resolve(false), ANSWER_TIMEOUT_MS);
-		channel.port1.onmessage = () => {
+		channel.port1.onmessage = (event: MessageEvent<string>) => {
 			clearTimeout(timer);
-			resolve(true);
+			if (event.data !== 'done') console.error('kohero: the service worker could not keep the pages', event.data);
+			resolve(event.data === 'done');
 		};
 	});
 	worker.postMessage(message, [channel.port2]);
