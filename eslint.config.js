@@ -18,7 +18,7 @@ export default tseslint.config(
 			parser: tseslint.parser,
 			parserOptions: {
 				// SvelteKit's generated tsconfig leaves the service worker out (it has its own lib).
-				projectService: { allowDefaultProject: ['src/service-worker.ts'] },
+				projectService: { allowDefaultProject: ['src/service-worker/index.ts', 'src/service-worker/*.spec.ts'] },
 				tsconfigRootDir: import.meta.dirname
 			}
 		},

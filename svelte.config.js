@@ -21,6 +21,9 @@ const config = {
 			$relay: 'sync-server/relay'
 		},
 		serviceWorker: { register: false },
+		// Absolute /_app/… asset paths: an offline fallback page served for /initiatives/x
+		// must not ask for /initiatives/_app/… (relative paths resolve from the URL shown).
+		paths: { relative: false },
 		// Scripts only from this origin (SvelteKit adds a nonce or hash to its own inline
 		// bootstrap). Styles allow inline: Svelte, MapLibre and the editor set style attributes.
 		csp: {

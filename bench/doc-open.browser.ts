@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { addTask, notesOf, readTasks, setTaskDone } from '../src/lib/domain/workspace';
-import { openLocalCopy } from '../src/lib/local/local-copy';
+import { openLocalCopy } from '../src/lib/local/docs/local-copy';
 
 const NAME = 'kohero-doc-bench';
 

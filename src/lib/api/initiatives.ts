@@ -2,9 +2,10 @@
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import type { Initiative, Member, Role } from '$lib/types';
+import { request } from './client';
 
 /** The local copy (Dexie), loaded only in the browser and only when used. */
-const localCache = () => import('$lib/local/cache');
+const localCache = () => import('$lib/local/cache/store');
 
 export interface InitiativeView {
 	initiative: Initiative;
@@ -19,24 +20,23 @@ type Fetch = typeof fetch;
  * (including initiatives created offline that the server has not seen yet).
  */
 export async function fetchInitiative(fetch: Fetch, id: string): Promise<InitiativeView> {
-	const response = await fetch(`/api/initiatives/${encodeURIComponent(id)}`).catch(() => null);
-	if (!response && browser) {
+	const { status, body } = await request<InitiativeView>(`/api/initiatives/${encodeURIComponent(id)}`, { fetch });
+	if (status === 0 && browser) {
 		const local = await localCache()
 			.then((cache) => cache.readInitiative(id))
 			.catch(() => undefined);
 		if (local) return { initiative: local.initiative, viewerRole: local.viewerRole };
 	}
-	if (!response) error(503, 'Initiative indisponible hors connexion.');
-	if (response.status === 404 || response.status === 400) error(404, 'Initiative introuvable.');
-	if (!response.ok) error(response.status >= 500 ? 503 : response.status, 'Initiative indisponible.');
-	const view = (await response.json()) as InitiativeView;
+	if (status === 0) error(503, 'Initiative indisponible hors connexion.');
+	if (status === 404 || status === 400) error(404, 'Initiative introuvable.');
+	if (status < 200 || status >= 300 || !body) error(status >= 500 || !body ? 503 : status, 'Initiative indisponible.');
+	const view = body;
 	if (browser) await localCache().then((cache) => cache.saveInitiative(view.initiative, view.viewerRole)).catch(() => undefined);
 	return view;
 }
 
 /** Its members, or null when they cannot be listed (the page still shows the rest). */
 export async function fetchMembers(fetch: Fetch, id: string): Promise<Member[] | null> {
-	const response = await fetch(`/api/initiatives/${encodeURIComponent(id)}/members`).catch(() => null);
-	if (!response?.ok) return null;
-	return ((await response.json()) as { items: Member[] }).items;
+	const { status, body } = await request<{ items: Member[] }>(`/api/initiatives/${encodeURIComponent(id)}/members`, { fetch });
+	return status === 200 && body ? body.items : null;
 }

@@ -20,10 +20,12 @@ import frProfiles from './fr/profiles';
 import enProfiles from './en/profiles';
 import frHistory from './fr/history';
 import enHistory from './en/history';
+import frOffline from './fr/offline';
+import enOffline from './en/offline';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory, ...frOffline },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory, ...enOffline }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

@@ -1,35 +1,13 @@
 /**
  * Kohero's structured local store (Dexie over IndexedDB): what the person saw
  * last (feed, initiatives, memberships, profile) and the outbox of their
- * offline changes. Yjs workspace documents live in their own y-indexeddb databases.
+ * offline changes (their shape: outbox/mutation.ts). Yjs workspace documents live in their own y-indexeddb databases.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { InitiativeCreate, InitiativePatch } from '$lib/domain/validation/initiative';
-import type { ProfilePatch } from '$lib/domain/validation/account';
+import type { OutboxEntry } from './outbox/mutation';
 import type { Initiative, Me, NearbyInitiative, Role } from '$lib/types';
 
 export const DB_NAME = 'kohero';
-
-/** One change made on this device, waiting to reach the server (or refused by it). */
-export type Mutation =
-	| { kind: 'create'; initiativeId: string; body: InitiativeCreate & { id: string } }
-	| { kind: 'patch'; initiativeId: string; body: InitiativePatch }
-	| { kind: 'join'; initiativeId: string }
-	| { kind: 'leave'; initiativeId: string }
-	| { kind: 'profile'; body: ProfilePatch };
-
-export interface OutboxEntry {
-	/** Auto-incremented: the order in which the changes were made and must be replayed. */
-	seq?: number;
-	mutation: Mutation;
-	createdAt: number;
-	/** `pending` waits for the network; `failed` was refused and stays until dismissed. */
-	state: 'pending' | 'failed';
-	attempts: number;
-	/** Epoch ms before which no retry is made (backoff after a network or server error). */
-	nextAttemptAt: number;
-	error?: { status: number; code: string; message: string; fields?: Record<string, string> };
-}
 
 /** One line of the proximity feed as last seen, in the order shown. */
 export interface FeedRow {

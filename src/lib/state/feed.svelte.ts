@@ -7,7 +7,7 @@ import { api, ApiClientError } from '$lib/api/client';
 import type { Category } from '$lib/domain/validation/initiative';
 import type { NearbyInitiative } from '$lib/types';
 // The offline copy (Dexie) loads on first use, outside the feed's first render.
-const feedCache = () => import('$lib/local/feed-cache');
+const feedCache = () => import('$lib/local/cache/feed');
 
 export const RADII_KM = [2, 5, 10, 25, 50] as const;
 export const PAGE_SIZE = 20;

@@ -3,7 +3,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { api, ApiClientError } from '$lib/api/client';
 import { geojsonUrl, type Bbox } from '$lib/domain/map-bbox';
 import type { Category } from '$lib/domain/validation/initiative';
-import { lastCachedGeojson } from '$lib/local/map-cache';
+import { lastCachedGeojson } from '$lib/local/cache/map';
 
 export interface MapItem {
 	id: string;

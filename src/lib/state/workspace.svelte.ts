@@ -7,9 +7,16 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { newId } from '$lib/domain/ids';
 import * as ws from '$lib/domain/workspace';
-import { readLastSeen, writeLastSeen } from '$lib/local/last-seen';
-import { readLastSynced, writeLastSynced } from '$lib/local/last-synced';
-import { openWorkspaceDoc, type StopReason, type SyncStatus, type WorkspaceDoc } from '$lib/local/workspace-doc';
+import {
+	openWorkspaceDoc,
+	readLastSeen,
+	readLastSynced,
+	writeLastSeen,
+	writeLastSynced,
+	type StopReason,
+	type SyncStatus,
+	type WorkspaceDoc
+} from '$lib/local/docs';
 
 export interface WorkspaceUser {
 	id: string;

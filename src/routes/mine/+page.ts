@@ -1,21 +1,22 @@
 import { browser } from '$app/environment';
 import { error, redirect } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
-import type { MyInitiative } from '$lib/local/my-initiatives';
+import type { MyInitiative } from '$lib/local/cache/my-initiatives';
+import { request } from '$lib/api/client';
 
 /** Offline (or the server unreachable), the browser shows its local copy instead of an error. */
 async function localList(): Promise<MyInitiative[]> {
-	const { readLocalMine } = await import('$lib/local/my-initiatives');
+	const { readLocalMine } = await import('$lib/local/cache/my-initiatives');
 	return readLocalMine();
 }
 
 async function serverList(fetch: typeof globalThis.fetch): Promise<MyInitiative[] | null> {
-	const response = await fetch('/api/me/initiatives').catch(() => null);
-	if (response?.status === 401) redirect(303, '/login');
-	if (!response?.ok) return null;
-	const { items } = (await response.json()) as { items: MyInitiative[] };
+	const { status, body } = await request<{ items: MyInitiative[] }>('/api/me/initiatives', { fetch });
+	if (status === 401) redirect(303, '/login');
+	if (status !== 200 || !body) return null;
+	const { items } = body;
 	if (!browser) return items;
-	const { mergeServerMine } = await import('$lib/local/my-initiatives');
+	const { mergeServerMine } = await import('$lib/local/cache/my-initiatives');
 	return mergeServerMine(items);
 }
 
@@ -24,7 +25,7 @@ export const load: PageLoad = async ({ fetch, parent }) => {
 	if (!user) redirect(303, '/login');
 	if (browser) {
 		// The local cache is read only once it is known to be this person's.
-		const { deviceReadyFor } = await import('$lib/local/start');
+		const { deviceReadyFor } = await import('$lib/local/device/start');
 		await deviceReadyFor(user.id);
 	}
 	const offline = browser && !navigator.onLine;

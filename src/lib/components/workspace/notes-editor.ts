@@ -10,7 +10,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { AwarenessUser } from '$lib/local/workspace-doc';
+import type { AwarenessUser } from '$lib/local/docs';
 
 export interface NotesEditorOptions {
 	element: HTMLElement;

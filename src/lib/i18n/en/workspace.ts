@@ -7,6 +7,8 @@ export default {
 			label: 'Sync status',
 			loading: 'Opening…',
 			connecting: 'Connecting…',
+			waiting: 'Waiting for the initiative to be created on the server — your changes are kept',
+			sending: 'Sending your changes…',
 			synced: 'Synced',
 			offline: 'Offline — your changes are saved on this device',
 			error: 'Cannot sync',

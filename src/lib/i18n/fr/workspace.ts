@@ -6,6 +6,8 @@ export default {
 			label: 'État de la synchronisation',
 			loading: 'Ouverture…',
 			connecting: 'Connexion…',
+			waiting: 'En attente de la création de l’initiative sur le serveur — vos modifications sont gardées',
+			sending: 'Envoi de vos modifications…',
 			synced: 'Synchronisé',
 			offline: 'Hors ligne — vos modifications sont enregistrées sur cet appareil',
 			error: 'Synchronisation impossible',

@@ -1,6 +1,6 @@
 /**
  * Which requests the service worker caches, and where: pure functions shared by
- * src/service-worker.ts, the settings page (clearing caches) and their specs.
+ * the service worker (index.ts), the page side (clearing caches) and their specs.
  */
 
 const PAGES = 'kohero-pages-';
@@ -17,12 +17,41 @@ export const RUNTIME_CACHES = {
 	shell: (version: string) => SHELL + version,
 	api: 'kohero-api',
 	tiles: 'kohero-tiles',
+	/** Whose pages the personal caches hold, and when they were last filled (personal). */
+	meta: 'kohero-meta',
 	/** Page caches of another version reference scripts that no longer exist. */
 	isOutdated: (name: string, version: string) =>
 		PER_VERSION.some((prefix) => name.startsWith(prefix)) && !name.endsWith(version),
 	/** Caches holding what a signed-in person saw: emptied when they clear the device. */
-	isPersonal: (name: string) => PER_VERSION.some((prefix) => name.startsWith(prefix)) || name === 'kohero-api'
+	isPersonal: (name: string) =>
+		PER_VERSION.some((prefix) => name.startsWith(prefix)) || name === 'kohero-api' || name === 'kohero-meta'
 };
+
+/**
+ * Pages kept for offline use as soon as a person's session starts, whether or
+ * not they were opened: their code is precached, and a full load needs their
+ * HTML as rendered for this person. `/offline` is the app's own page for the rest.
+ */
+export const OFFLINE_PAGES = ['/', '/offline', '/mine', '/initiatives/new', '/map', '/people', '/profile', '/settings'];
+export const OFFLINE_FALLBACK = '/offline';
+/** At most this many of the person's initiatives are kept as pages at session start. */
+export const MAX_KEPT_INITIATIVES = 40;
+
+/** The key a page's `__data.json` is kept under: one per page, whichever nodes were asked for. */
+export function dataKey(url: URL): string {
+	return url.origin + url.pathname;
+}
+
+/** The `__data.json` URL of a page (all nodes: no `x-sveltekit-invalidated`). */
+export function dataUrlOf(pageUrl: URL): URL {
+	const path = pageUrl.pathname === '/' ? '/__data.json' : `${pageUrl.pathname.replace(/\/$/, '')}/__data.json`;
+	return new URL(path, pageUrl.origin);
+}
+
+/** Pages worth keeping: our own origin, not the API, auth or sync, not a data file. */
+export function isKeepablePage(url: URL, ownOrigin: string): boolean {
+	return url.origin === ownOrigin && !url.pathname.startsWith('/api/') && !isUncached(url) && !url.pathname.includes('.');
+}
 
 /** Never cached: sessions must not outlive the server's say-so, and /sync is a live socket. */
 export function isUncached(url: URL): boolean {

@@ -7,7 +7,8 @@
  * A refusal (4xx) is kept, visible, until the person dismisses it.
  */
 import { backoffDelay, classify } from './backoff';
-import type { KoheroDb, Mutation, OutboxEntry } from './db';
+import type { KoheroDb } from '../db';
+import type { Mutation, OutboxEntry } from './mutation';
 
 /** Sends one mutation; resolves with the HTTP status and body (status 0 = no network). */
 export type Transport = (mutation: Mutation) => Promise<{ status: number; body: unknown }>;

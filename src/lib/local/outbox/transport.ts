@@ -1,5 +1,6 @@
-/** How each outbox mutation is sent to the API (API.md), over plain fetch. */
-import type { Mutation } from './db';
+/** How each outbox mutation is sent to the API (API.md), through the app's API client. */
+import { request as send } from '$lib/api/client';
+import type { Mutation } from './mutation';
 import type { Transport } from './outbox';
 
 function request(mutation: Mutation): { method: string; path: string; body?: unknown } {
@@ -20,16 +21,5 @@ function request(mutation: Mutation): { method: string; path: string; body?: unk
 /** Sends a mutation; a request that never reached the server answers status 0. */
 export const fetchTransport: Transport = async (mutation) => {
 	const { method, path, body } = request(mutation);
-	let response: Response;
-	try {
-		response = await fetch(path, {
-			method,
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body ?? {})
-		});
-	} catch {
-		return { status: 0, body: null };
-	}
-	const parsed: unknown = await response.json().catch(() => null);
-	return { status: response.status, body: parsed };
+	return send(path, { method, body: body ?? {} });
 };

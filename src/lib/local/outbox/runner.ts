@@ -2,11 +2,13 @@
  * Runs the browser's outbox: replays on start, when the network returns, after
  * each new change, and on a timer following the backoff; one tab at a time.
  */
-import { localDb, type Mutation } from './db';
+import { localDb } from '../db';
+import type { Mutation } from './mutation';
 import { Outbox, type FlushResult } from './outbox';
 import { fetchTransport } from './transport';
-import { saveInitiative, saveMe } from './cache';
+import { saveInitiative, saveMe } from '../cache/store';
 import type { Initiative, Me, Role } from '$lib/types';
+import { tryApi } from '$lib/api/client';
 
 const SWEEP_MS = 30_000;
 
@@ -39,11 +41,8 @@ async function refreshCache(mutation: Mutation, body: unknown): Promise<void> {
 }
 
 async function refetchInitiative(id: string): Promise<void> {
-	const res = await fetch(`/api/initiatives/${id}`, { cache: 'no-cache' }).catch(() => null);
-	if (res?.ok) {
-		const fresh = (await res.json()) as { initiative: Initiative; viewerRole: Role | null };
-		await saveInitiative(fresh.initiative, fresh.viewerRole);
-	}
+	const fresh = await tryApi<{ initiative: Initiative; viewerRole: Role | null }>(`/api/initiatives/${id}`, { fresh: true });
+	if (fresh) await saveInitiative(fresh.initiative, fresh.viewerRole);
 }
 
 /**
@@ -52,8 +51,8 @@ async function refetchInitiative(id: string): Promise<void> {
  */
 async function restoreCache(mutation: Mutation): Promise<void> {
 	if (mutation.kind === 'profile') {
-		const res = await fetch('/api/me', { cache: 'no-cache' }).catch(() => null);
-		if (res?.ok) await saveMe(((await res.json()) as { user: Me }).user);
+		const fresh = await tryApi<{ user: Me }>('/api/me', { fresh: true });
+		if (fresh) await saveMe(fresh.user);
 		return;
 	}
 	// A creation refused (its id taken): the server knows nothing of it, so no fresh copy comes back.

@@ -6,13 +6,23 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
+import { localDb } from '../db';
 import { localDbName, openLocalCopy } from './local-copy';
 import { CloseCode } from '$lib/domain/sync-contract';
+import { trackAcks } from './acks';
+import { creationState, waitForCreation } from './creations';
+import { syncUrl } from './relay-url';
+import { syncManager } from './sync-runner';
 
-export { localDbName }; // kept here too: other modules (export.ts) import it from this file
+export { localDbName, syncUrl };
 
-/** `offline`: edits are kept on this device until the relay is reachable. */
-export type SyncStatus = 'loading' | 'connecting' | 'synced' | 'offline' | 'error';
+/**
+ * `offline`: edits are kept on this device until the relay is reachable;
+ * `waiting`: what the document belongs to is still being created (outbox);
+ * `sending`: connected, local edits not yet acknowledged by the relay;
+ * `synced`: the relay has acknowledged everything this device holds.
+ */
+export type SyncStatus = 'loading' | 'waiting' | 'connecting' | 'sending' | 'synced' | 'offline' | 'error';
 /** Why the relay refused us for good (API.md close codes). */
 export type StopReason = 'unauthenticated' | 'not_found' | 'too_large' | null;
 
@@ -46,15 +56,11 @@ const STOP_CODES: Record<number, Exclude<StopReason, null>> = {
 /** IndexedDB waits this long at most before we connect anyway (e.g. storage blocked). */
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
 
-/** The relay's URL on this origin, ws: or wss: like the page. */
-export function syncUrl(location: Location): string {
-	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
-}
-
 /**
- * Opens `docId`: content from IndexedDB first (shown at once), then the relay.
- * The socket is opened after the local copy is loaded so that the first sync
- * step carries our state vector and the relay sends only what we lack.
+ * Opens `docId`: content from IndexedDB first (shown at once), then the relay,
+ * once what it belongs to exists there (a creation still in the outbox is
+ * waited for; a 4404 meanwhile is not a deletion). The socket is opened after
+ * the local copy is loaded so that the first sync step carries our state vector.
  */
 export function openWorkspaceDoc(docId: string, options: OpenOptions): WorkspaceDoc {
 	const doc = new Y.Doc();
@@ -63,32 +69,86 @@ export function openWorkspaceDoc(docId: string, options: OpenOptions): Workspace
 		connect: false
 	});
 	provider.awareness.setLocalStateField('user', options.user);
+	const manager = syncManager();
+	const release = manager.holdOpen(docId);
+	const abort = new AbortController();
 
 	let closed = false;
 	let stop: StopReason = null;
 	let status: SyncStatus = 'loading';
+	let clean = false;
+	/** The local copy is shown; before, the status stays `loading`. */
+	let ready = false;
+	/** Looking in the outbox whether the creation this document belongs to is still there. */
+	let checking = true;
+	/** The creation this document belongs to is still in the outbox. */
+	let awaitingCreation = false;
 	const emit = (next: SyncStatus) => {
 		if (closed || (status === next && next !== 'error')) return;
 		status = next;
 		options.onStatus(status, stop);
 	};
 	const settle = () => {
+		if (!ready) return;
 		if (stop) emit('error');
+		else if (awaitingCreation) emit('waiting');
 		else if (!navigator.onLine) emit('offline');
-		else if (provider.synced) emit('synced');
+		else if (checking) emit('connecting');
+		else if (provider.synced) emit(clean ? 'synced' : 'sending');
 		else if (provider.wsconnected || provider.wsconnecting) emit('connecting');
 		else emit('offline');
+	};
+
+	const acks = trackAcks(provider, {
+		initial: local.acked(),
+		onAck: (snapshot) => void local.setAcked(snapshot).catch((err: unknown) => console.error('kohero: storing an ack', err)),
+		onClean: (value) => {
+			clean = value;
+			manager.markPending(docId, !value);
+			settle();
+		}
+	});
+
+	/** Connects once the creation is accepted; a refused creation never exists on the relay. */
+	const connectWhenCreated = async () => {
+		const entries = await localDb().outbox.toArray().catch(() => []);
+		awaitingCreation = creationState(entries, docId) === 'waiting';
+		checking = false;
+		settle();
+		const state = awaitingCreation ? await waitForCreation(localDb(), docId, abort.signal) : creationState(entries, docId);
+		awaitingCreation = false;
+		if (closed || state === 'waiting') return;
+		if (state === 'refused') stop = 'not_found';
+		else if (navigator.onLine) provider.connect();
+		settle();
 	};
 
 	provider.on('status', settle);
 	provider.on('sync', settle);
 	provider.on('closed', (event) => {
+		if (event.code === CloseCode.unknownDoc) {
+			// Created on this device and not yet accepted (or accepted a moment ago): not a deletion.
+			void localDb()
+				.outbox.toArray()
+				.then((entries) => {
+					if (creationState(entries, docId) === 'waiting') {
+						checking = true;
+						return connectWhenCreated();
+					}
+					stop = 'not_found';
+					settle();
+				}, () => {
+					stop = 'not_found';
+					settle();
+				});
+			return;
+		}
 		stop = STOP_CODES[event.code] ?? 'not_found';
 		settle();
 	});
 	provider.on('connection-close', (event) => {
 		// 1009 (too large) is not in the 4400 range y-websocket stops on by itself.
-		if (event?.code === 1009) {
+		if (event?.code === CloseCode.tooBig) {
 			provider.shouldConnect = false;
 			stop = 'too_large';
 		}
@@ -102,7 +162,7 @@ export function openWorkspaceDoc(docId: string, options: OpenOptions): Workspace
 		settle();
 	};
 	const goOnline = () => {
-		if (!stop && !closed) provider.connect();
+		if (!stop && !closed && !awaitingCreation && !checking && ready) provider.connect();
 		settle();
 	};
 	window.addEventListener('offline', goOffline);
@@ -111,8 +171,9 @@ export function openWorkspaceDoc(docId: string, options: OpenOptions): Workspace
 	const timeout = new Promise<void>((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS));
 	const loaded = Promise.race([local.loaded, timeout]).then(() => {
 		if (closed) return;
-		emit(navigator.onLine ? 'connecting' : 'offline');
-		if (navigator.onLine) provider.connect();
+		ready = true;
+		settle();
+		void connectWhenCreated();
 	});
 
 	return {
@@ -122,13 +183,18 @@ export function openWorkspaceDoc(docId: string, options: OpenOptions): Workspace
 		close() {
 			if (closed) return;
 			closed = true;
+			abort.abort();
 			window.removeEventListener('offline', goOffline);
 			window.removeEventListener('online', goOnline);
+			acks.destroy();
+			release();
 			// Tells the others we left (removes our cursor) before the socket closes.
 			provider.awareness.setLocalState(null);
 			provider.destroy();
 			local.close();
 			doc.destroy();
+			// Edits not yet acknowledged are now the sync manager's to send.
+			if (!clean) void manager.syncDoc(docId);
 		}
 	};
 }

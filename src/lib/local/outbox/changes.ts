@@ -7,9 +7,9 @@ import type { InitiativeCreate, InitiativePatch } from '$lib/domain/validation/i
 import type { ProfilePatch } from '$lib/domain/validation/account';
 import type { Initiative, Me, PublicUser } from '$lib/types';
 import { newId } from '$lib/domain/ids';
-import { localDb } from './db';
-import { readMe, saveInitiative, saveMe, setViewerRole } from './cache';
-import { queueChange, type Refusal } from './outbox-runner';
+import { localDb } from '../db';
+import { readMe, saveInitiative, saveMe, setViewerRole } from '../cache/store';
+import { queueChange, type Refusal } from './runner';
 
 /**
  * Each change resolves once it is stored locally and, if online, sent:

@@ -4,9 +4,10 @@
 /// <reference lib="webworker" />
 /**
  * Kohero's service worker: the built app and static files are precached per
- * version; visited pages and the API reads the feed and pages make are kept
- * for offline use; map tiles are cached with a size limit. Authentication and
- * the /sync WebSocket are never touched.
+ * version; the signed-in person's pages (visited or not) and the API reads the
+ * feed and pages make are kept for offline use, per person (session.ts); map
+ * tiles are cached with a size limit. Authentication and the /sync WebSocket
+ * are never touched.
  */
 import { build, files, prerendered, version } from '$service-worker';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
@@ -14,7 +15,16 @@ import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
-import { isPersonalApiRead, isTileRequest, isUncached, mayServeStale, RUNTIME_CACHES } from './lib/local/sw-routes';
+import {
+	dataKey,
+	isPersonalApiRead,
+	isTileRequest,
+	isUncached,
+	mayServeStale,
+	OFFLINE_FALLBACK,
+	RUNTIME_CACHES
+} from './routes';
+import { PersonalCaches, type PageMessage } from './session';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -42,18 +52,32 @@ registerRoute(
 	new NetworkFirst({
 		cacheName: pages,
 		networkTimeoutSeconds: 4,
-		plugins: [ok, new ExpirationPlugin({ maxEntries: 60 })]
+		matchOptions: { ignoreVary: true },
+		plugins: [ok, new ExpirationPlugin({ maxEntries: 120 })]
 	})
 );
 
-// Client-side navigations read their server data from __data.json.
+// Client-side navigations read their server data from __data.json: one copy per
+// page whatever nodes were asked for (a copy with every node answers any request).
 registerRoute(
 	({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('/__data.json'),
-	new NetworkFirst({
-		cacheName: RUNTIME_CACHES.data(version),
-		networkTimeoutSeconds: 4,
-		plugins: [ok, new ExpirationPlugin({ maxEntries: 120 })]
-	})
+	async ({ request, url, event }) => {
+		const response = await fetch(request).catch(() => null);
+		if (response?.ok) {
+			const full = !url.searchParams.get('x-sveltekit-invalidated')?.includes('0');
+			const copy = response.clone();
+			const keep = async () => {
+				const cache = await caches.open(RUNTIME_CACHES.data(version));
+				if (full || !(await cache.match(dataKey(url)))) await cache.put(dataKey(url), copy);
+			};
+			// Kept in the background: the page gets its answer (a stream) at once.
+			(event as ExtendableEvent).waitUntil(keep().catch(() => undefined));
+			return response;
+		}
+		if (response) return response;
+		const cached = await caches.match(dataKey(url), { cacheName: RUNTIME_CACHES.data(version), ignoreVary: true });
+		return cached ?? Response.error();
+	}
 );
 
 // API reads: lists around a point are stale-while-revalidate; what reflects the
@@ -84,21 +108,32 @@ registerRoute(
 	})
 );
 
-// An offline navigation to a page never visited gets the app shell.
+// Offline, a page kept with other query parameters (the feed's filters) is still
+// that page; a page never kept gets the app's own offline page, never a bare shell.
 setCatchHandler(async ({ request, url }) => {
 	if (request.mode !== 'navigate' || !url) return Response.error();
 	const cache = await caches.open(pages);
+	const options = { ignoreVary: true };
 	return (
-		(await cache.match(request, { ignoreSearch: true })) ??
-		(await cache.match('/')) ??
-		(await caches.match('/', { cacheName: shell })) ??
+		(await cache.match(request, { ...options, ignoreSearch: true })) ??
+		(await cache.match(OFFLINE_FALLBACK, options)) ??
+		(await caches.match('/', { ...options, cacheName: shell })) ??
 		Response.error()
 	);
 });
 
+const personal = new PersonalCaches(version, sw.location.origin);
 sw.addEventListener('message', (event) => {
+	const message = event.data as PageMessage | null;
 	// workbox-window's messageSkipWaiting(), sent when the person taps "Mettre à jour".
-	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+	if (message?.type === 'SKIP_WAITING') {
+		void sw.skipWaiting();
+		return;
+	}
+	if (message?.type !== 'SESSION' && message?.type !== 'KEEP') return;
+	// The page may wait for the answer (its port) to know the pages are kept.
+	const done = personal.handle(message).then((error) => event.ports[0]?.postMessage(error ?? 'done'));
+	event.waitUntil(done);
 });
 
 sw.addEventListener('activate', (event) => {

@@ -1,6 +1,7 @@
 /** Turns on the local-first machinery once a person is signed in on this device. */
-import { claimDeviceData } from './device-data';
-import { startOutbox } from './outbox-runner';
+import { claimDeviceData } from './data';
+import { startOutbox } from '../outbox/runner';
+import { startDocSync, syncManager } from '../docs/sync-runner';
 
 let claimed: { userId: string; done: Promise<void> } | null = null;
 
@@ -18,9 +19,11 @@ let startedFor: string | null = null;
 
 export async function startLocalFirst(userId: string): Promise<void> {
 	if (startedFor === userId) return;
+	if (startedFor !== null) syncManager().clear();
 	startedFor = userId;
 	await deviceReadyFor(userId);
 	startOutbox();
+	startDocSync();
 	// Ask once per session: installed apps usually get it, tabs may be refused (that is fine).
 	if (navigator.storage?.persist && !(await navigator.storage.persisted())) await navigator.storage.persist();
 }

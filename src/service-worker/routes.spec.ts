@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonalApiRead, isTileRequest, isUncached, RUNTIME_CACHES, mayServeStale } from './sw-routes';
+import { isPersonalApiRead, isTileRequest, isUncached, RUNTIME_CACHES, mayServeStale } from './routes';
 
 const u = (path: string, origin = 'https://kohero.fr') => new URL(path, origin);
 

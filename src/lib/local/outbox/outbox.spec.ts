@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KoheroDb, type Mutation } from './db';
+import { KoheroDb } from '../db';
+import type { Mutation } from './mutation';
 import { Outbox, type Transport } from './outbox';
 import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay, classify } from './backoff';
 

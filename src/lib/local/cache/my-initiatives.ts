@@ -4,8 +4,8 @@
  * the server has not accepted yet (they are marked "en attente de connexion").
  */
 import type { Initiative, Role } from '$lib/types';
-import { localDb } from './db';
-import { readMyInitiatives, saveMyInitiatives } from './cache';
+import { localDb } from '../db';
+import { readMyInitiatives, saveMyInitiatives } from './store';
 
 export type MyInitiative = Initiative & { role: Role };
 

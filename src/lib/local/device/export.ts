@@ -8,20 +8,16 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { readIdeas, readMessages, readTasks, notesOf } from '$lib/domain/workspace';
 import { WebsocketProvider } from 'y-websocket';
-import { localDbName, syncUrl } from './workspace-doc';
-import { readMe, readMyInitiatives, saveMe, saveMyInitiatives } from './cache';
+import { localDbName, syncUrl } from '../docs/workspace-doc';
+import { readMe, readMyInitiatives, saveMe, saveMyInitiatives } from '../cache/store';
 import type { Initiative, Me, Role } from '$lib/types';
+import { tryApi } from '$lib/api/client';
 
 export interface ExportFiles {
 	json: Blob;
 	geojson: Blob;
 	/** True when the server could not be reached and only local data was used. */
 	localOnly: boolean;
-}
-
-async function fetchJson<T>(path: string): Promise<T | null> {
-	const res = await fetch(path, { cache: 'no-cache' }).catch(() => null);
-	return res?.ok ? ((await res.json()) as T) : null;
 }
 
 function base64(bytes: Uint8Array): string {
@@ -83,9 +79,9 @@ async function localDatabaseNames(): Promise<Set<string>> {
 
 /** Builds both export files. */
 export async function buildExport(): Promise<ExportFiles> {
-	const fresh = await fetchJson<{ user: Me }>('/api/me');
+	const fresh = await tryApi<{ user: Me }>('/api/me', { fresh: true });
 	if (fresh) await saveMe(fresh.user);
-	const mine = await fetchJson<{ items: (Initiative & { role: Role })[] }>('/api/me/initiatives');
+	const mine = await tryApi<{ items: (Initiative & { role: Role })[] }>('/api/me/initiatives', { fresh: true });
 	if (mine) await saveMyInitiatives(mine.items);
 	const profile = fresh?.user ?? (await readMe()) ?? null;
 	const rows = await readMyInitiatives();

@@ -4,7 +4,7 @@
  * a successful read, and the outbox (optimistic changes, then server answers).
  */
 import type { Initiative, Me, NearbyInitiative, Role } from '$lib/types';
-import { localDb, type InitiativeRow } from './db';
+import { localDb, type InitiativeRow } from '../db';
 
 /** The feed as last shown, in order. */
 export async function readFeed(): Promise<NearbyInitiative[]> {

@@ -5,8 +5,8 @@
  * and API answers. The precached app itself and map tiles are not personal and
  * stay, so the app still opens offline.
  */
-import { RUNTIME_CACHES } from './sw-routes';
-import { DB_NAME, localDb } from './db';
+import { RUNTIME_CACHES } from '../../../service-worker/routes';
+import { DB_NAME, localDb } from '../db';
 
 /** Workspace copies are named `kohero-doc-<docId>` (local-copy.ts). */
 const isWorkspaceDb = (name: string) => name.startsWith('kohero-doc-');
@@ -78,5 +78,5 @@ export async function claimDeviceData(userId: string): Promise<void> {
 		await db.meta.put({ key: 'userId', value: userId });
 	});
 	await clearWorkspaceCopies();
-	if (owner !== undefined) await clearPersonalCaches();
+	// The service worker drops the previous person's pages itself when told who is signed in.
 }

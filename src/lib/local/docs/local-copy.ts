@@ -14,12 +14,17 @@
  * rows and loses no edit.
  */
 import * as Y from 'yjs';
+import { mergeAcks } from './acks';
 
 export interface LocalCopy {
 	/** Resolves once the stored content is applied to the doc (or could not be read). */
 	readonly loaded: Promise<void>;
 	/** Resolves once every edit made so far is written (and merges issued so far are done). */
 	written(): Promise<void>;
+	/** What the relay last acknowledged of this document (acks.ts), null if never. */
+	acked(): Promise<Uint8Array | null>;
+	/** Records an acknowledgement (kept as the union with the one stored). */
+	setAcked(snapshot: Uint8Array): Promise<void>;
 	close(): void;
 }
 
@@ -27,6 +32,9 @@ export interface LocalCopy {
 export const localDbName = (docId: string): string => `kohero-doc-${docId}`;
 
 const UPDATES = 'updates';
+/** y-indexeddb's store for anything else; our acknowledgement lives there under ACKED. */
+const CUSTOM = 'custom';
+const ACKED = 'kohero:acked';
 /** Merge once this many rows are stored (y-indexeddb's PREFERRED_TRIM_SIZE). */
 const MERGE_AT_ROWS = 500;
 
@@ -153,15 +161,39 @@ export function openLocalCopy(name: string, doc: Y.Doc): LocalCopy {
 	const onVisibility = () => {
 		if (document.visibilityState === 'hidden') merge(2); // the tab may be killed next
 	};
-	document.addEventListener('visibilitychange', onVisibility);
+	// Workers and tests have no document: only the merge on hide is skipped.
+	const page = typeof document === 'undefined' ? null : document;
+	page?.addEventListener('visibilitychange', onVisibility);
+
+	const readAcked = async (db: IDBDatabase) =>
+		((await result(db.transaction(CUSTOM, 'readonly').objectStore(CUSTOM).get(ACKED))) as Uint8Array | undefined) ?? null;
 
 	return {
 		loaded,
 		written: () => loaded.then(() => work),
+		acked: async () => {
+			await loaded;
+			return db ? readAcked(db) : null;
+		},
+		setAcked: async (snapshot) => {
+			await loaded;
+			let stored: Promise<void> = Promise.resolve();
+			enqueue(async (db) => {
+				stored = (async () => {
+					const merged = mergeAcks(await readAcked(db), snapshot);
+					const tx = db.transaction(CUSTOM, 'readwrite');
+					tx.objectStore(CUSTOM).put(merged, ACKED);
+					await done(tx);
+				})();
+				await stored;
+			});
+			await work;
+			await stored;
+		},
 		close() {
 			if (closed) return;
 			closed = true;
-			document.removeEventListener('visibilitychange', onVisibility);
+			page?.removeEventListener('visibilitychange', onVisibility);
 			doc.off('update', onUpdate);
 			// Every edit already made is written before the database closes.
 			void loaded.then(() => work).then(() => db?.close());

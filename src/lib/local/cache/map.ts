@@ -4,7 +4,7 @@
  * has another key, so the map falls back to the newest answer kept, whatever
  * its box: the initiatives last seen are better than an empty list.
  */
-import { RUNTIME_CACHES } from './sw-routes';
+import { RUNTIME_CACHES } from '../../../service-worker/routes';
 
 /** The newest `/api/initiatives.geojson` answer kept by the service worker, parsed. */
 export async function lastCachedGeojson<T>(): Promise<T | null> {

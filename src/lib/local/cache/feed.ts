@@ -4,8 +4,8 @@
  */
 import { haversineKm } from '$lib/domain/geo';
 import type { NearbyInitiative } from '$lib/types';
-import { localDb } from './db';
-import { readFeed, saveFeed } from './cache';
+import { localDb } from '../db';
+import { readFeed, saveFeed } from './store';
 
 /** Initiatives created here and still in the outbox, with their distance from (lat, lng). */
 export async function readLocalCreations(lat: number, lng: number): Promise<NearbyInitiative[]> {
