@@ -8,6 +8,7 @@ import { errorResponse } from '$lib/server/http/api-error';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { log } from '$lib/server/log';
 import { newId } from '$lib/domain/ids';
+import { isOneClickUnsubscribe, refuseCrossSiteForms } from '$lib/server/http/cross-site-form';
 
 export const init: ServerInit = () => {
 	openStore();
@@ -32,6 +33,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
  */
 const refuseCrossSite: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
+	if (isOneClickUnsubscribe(request.method, url.pathname)) return resolve(event);
 	if (url.pathname.startsWith('/api/') && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
 		const origin = request.headers.get('origin');
 		const site = request.headers.get('sec-fetch-site');
@@ -80,7 +82,7 @@ const logRequest: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(logRequest, authenticate, refuseCrossSite, jsonApiErrors);
+export const handle = sequence(logRequest, authenticate, refuseCrossSiteForms, refuseCrossSite, jsonApiErrors);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) {

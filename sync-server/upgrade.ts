@@ -10,6 +10,7 @@ import { createSqliteDocStore } from '$store/doc-log';
 import { onMembershipChange } from '$store/membership-events';
 import { createRelay, createLocalFanout, type Relay, type RelayHooks } from '$relay/index';
 import { createActivityRecorder } from '$store/activity';
+import { createActivityWatcher } from '$store/activity-watcher';
 import { createSessionAccess } from '$store/session-access';
 import { subscribe } from '$lib/server/events';
 import { registerDocEditor } from '$lib/server/doc-editor';
@@ -50,6 +51,7 @@ function createSyncUpgrade(): SyncUpgrade {
 	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
 	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
+	watchers.push(createActivityWatcher());
 	const hooks: RelayHooks = {
 		authorize: createSessionAccess(sqlite),
 		store: docStore,

@@ -14,10 +14,12 @@ import frWorkspace from './fr/workspace';
 import enWorkspace from './en/workspace';
 import frPwa from './fr/pwa';
 import enPwa from './en/pwa';
+import frNotify from './fr/notify';
+import enNotify from './en/notify';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frNotify },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enNotify }
 };
 
 export const LOCALES = ['fr', 'en'] as const;
