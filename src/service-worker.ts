@@ -14,9 +14,11 @@ import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { listenForPush } from './lib/sw/push-handlers';
 import { isPersonalApiRead, isTileRequest, isUncached, mayServeStale, RUNTIME_CACHES } from './lib/local/sw-routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
+listenForPush(sw);
 
 // Build files carry a content hash in their name; the rest change with the version.
 precacheAndRoute([

@@ -169,7 +169,7 @@ describe('one-click unsubscribe', () => {
 
 	it('every other route still refuses cross-site forms', async () => {
 		const p = await person(server);
-		for (const headers of [{ origin: 'https://evil.example' }, {}]) {
+		for (const headers of [{ origin: 'https://evil.example' }, {}] as Record<string, string>[]) {
 			const res = await fetch(`${server.url}/api/auth/logout`, {
 				method: 'POST',
 				headers: { ...headers, cookie: p.client.cookie, 'content-type': 'application/x-www-form-urlencoded' },

@@ -45,11 +45,11 @@ export async function activityOf(who: Person, query = ''): Promise<any[]> {
 }
 
 /** Polls until `fn` returns a truthy value (activity is written just after the request answers). */
-export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 15_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await fn();
-		if (value) return value;
+		if (value) return value as T;
 		if (Date.now() > deadline) throw new Error('condition not met in time');
 		await new Promise((r) => setTimeout(r, 50));
 	}

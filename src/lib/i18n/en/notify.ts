@@ -33,7 +33,7 @@ export default {
 			offline: 'Offline: the activity as of the last sync.',
 			more: 'Show more',
 			unread: 'unread',
-			elsewhere: 'Around your home'
+			elsewhere: 'Other'
 		},
 		settings: {
 			title: 'Notifications',

@@ -31,7 +31,7 @@ export default {
 			offline: 'Hors ligne : l’activité telle qu’à la dernière synchronisation.',
 			more: 'Voir plus',
 			unread: 'non lu',
-			elsewhere: 'Autour de chez vous'
+			elsewhere: 'Autres'
 		},
 		settings: {
 			title: 'Notifications',

@@ -63,25 +63,34 @@ export async function pushToUser(userId: string, payload: PushPayload): Promise<
 	if (subscriptions.length === 0) return;
 	const keys = vapidKeys();
 	const body = JSON.stringify(payload);
+	const options: webpush.RequestOptions = {
+		TTL: 24 * 3600,
+		contentEncoding: 'aes128gcm',
+		urgency: 'normal',
+		topic: payload.tag?.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || undefined,
+		vapidDetails: { subject: vapidSubject(), publicKey: keys.publicKey, privateKey: keys.privateKey }
+	};
 	await Promise.all(
 		subscriptions.map(async (sub) => {
 			try {
-				await webpush.sendNotification({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, body, {
-					TTL: 24 * 3600,
-					contentEncoding: 'aes128gcm',
-					urgency: 'normal',
-					topic: payload.tag?.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || undefined,
-					vapidDetails: { subject: vapidSubject(), publicKey: keys.publicKey, privateKey: keys.privateKey },
-					timeout: 10_000
+				// web-push encrypts and signs; fetch sends (web-push's own sender only speaks https).
+				const request = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, body, options);
+				const res = await fetch(request.endpoint, {
+					method: 'POST',
+					headers: request.headers as Record<string, string>,
+					body: request.body ? new Uint8Array(request.body) : null,
+					redirect: 'error',
+					signal: AbortSignal.timeout(10_000)
 				});
-			} catch (err) {
-				const status = (err as { statusCode?: number }).statusCode;
-				if (status === 404 || status === 410) {
+				await res.arrayBuffer().catch(() => undefined);
+				if (res.status === 404 || res.status === 410) {
 					db().delete(pushSubscriptions).where(eq(pushSubscriptions.endpoint, sub.endpoint)).run();
-					log.info('push_subscription_gone', { status });
-				} else {
-					log.warn('push_failed', { status: status ?? null, error: String(err).slice(0, 200) });
+					log.info('push_subscription_gone', { status: res.status });
+				} else if (!res.ok) {
+					log.warn('push_failed', { status: res.status });
 				}
+			} catch (err) {
+				log.warn('push_failed', { status: null, error: String(err).slice(0, 200) });
 			}
 		})
 	);
