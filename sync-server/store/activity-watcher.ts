@@ -31,6 +31,8 @@ interface Pending {
 
 /** A document watcher writing message/idea activity; `record` is replaceable for benchmarks. */
 export function createActivityWatcher(record: (posts: DocPost[]) => number = recordDocPosts): Watch {
+	// Diagnostic switch: the relay benchmark measures the relay with and without this watcher.
+	if (process.env.KOHERO_ACTIVITY_WATCHER === 'off') return () => () => undefined;
 	let queue: Pending[] = [];
 
 	function flush(): void {

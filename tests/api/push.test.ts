@@ -79,10 +79,7 @@ describe('Web Push', () => {
 		expect((await member.client.patch('/api/me/notifications', { push: true })).body.push).toBe(true);
 
 		await owner.client.post(`/api/initiatives/${id}/members/${member.id}/role`, { role: 'admin' });
-		const message = await eventually(() => received.find((r) => r.path === `/ok/${member.id}`)).catch((err) => {
-			console.log(server.output().split('\n').filter((l) => /push|error|warn/.test(l)).join('\n'));
-			throw err;
-		});
+		const message = await eventually(() => received.find((r) => r.path === `/ok/${member.id}`));
 		expect(message.headers['content-encoding']).toBe('aes128gcm');
 		expect(Number(message.headers.ttl)).toBeGreaterThan(0);
 		const key = (await member.client.get('/api/push/public-key')).body.key;

@@ -29,14 +29,10 @@ async function openPage(sw: ServiceWorkerGlobalScope, path: string): Promise<voi
 	const target = new URL(path, sw.location.origin).href;
 	const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
 	const same = windows.find((w) => w.url === target);
-	if (same) {
-		await same.focus();
-		return;
-	}
-	const any = windows[0];
-	if (any) {
-		const focused = await any.focus();
-		await focused.navigate(target);
+	// Navigate first: focusing needs the tap's permission, which a browser may refuse; the page still changes.
+	const shown = same ?? (windows[0] ? await windows[0].navigate(target).catch(() => null) : null);
+	if (shown) {
+		await shown.focus().catch(() => undefined);
 		return;
 	}
 	await sw.clients.openWindow(target);
@@ -60,6 +56,7 @@ export function listenForPush(sw: ServiceWorkerGlobalScope): void {
 	sw.addEventListener('notificationclick', (event) => {
 		event.notification.close();
 		const data = event.notification.data as { url?: unknown } | null;
-		event.waitUntil(openPage(sw, safePath(data?.url)));
+		const opening = openPage(sw, safePath(data?.url));
+		event.waitUntil(opening);
 	});
 }
