@@ -24,6 +24,8 @@ const config = {
 		// Absolute /_app/… asset paths: an offline fallback page served for /initiatives/x
 		// must not ask for /initiatives/_app/… (relative paths resolve from the URL shown).
 		paths: { relative: false },
+		// Kit's form check runs in hooks.server.ts instead, so that RFC 8058 one-click unsubscribe alone is exempt.
+		csrf: { trustedOrigins: ['*'] },
 		// Scripts only from this origin (SvelteKit adds a nonce or hash to its own inline
 		// bootstrap). Styles allow inline: Svelte, MapLibre and the editor set style attributes.
 		csp: {

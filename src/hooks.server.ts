@@ -9,6 +9,7 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { isApiRequest, keepPrivate } from '$lib/server/http/request-scope';
 import { log } from '$lib/server/log';
 import { newId } from '$lib/domain/ids';
+import { isOneClickUnsubscribe, refuseCrossSiteForms } from '$lib/server/http/cross-site-form';
 
 export const init: ServerInit = () => {
 	openStore();
@@ -33,6 +34,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
  */
 const refuseCrossSite: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
+	if (isOneClickUnsubscribe(request.method, url.pathname)) return resolve(event);
 	if (isApiRequest(event) && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
 		const origin = request.headers.get('origin');
 		const site = request.headers.get('sec-fetch-site');
@@ -82,7 +84,7 @@ const logRequest: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(logRequest, authenticate, refuseCrossSite, jsonApiErrors);
+export const handle = sequence(logRequest, authenticate, refuseCrossSiteForms, refuseCrossSite, jsonApiErrors);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) {

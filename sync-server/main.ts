@@ -10,6 +10,7 @@ import { log } from '$lib/log';
 import { syncUpgrade } from './upgrade';
 import { serveMetrics } from './metrics-route';
 import { countHttpRequest, startSampling } from './ops/prometheus';
+import { startNotifications } from '$lib/server/notify/start';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -40,6 +41,7 @@ const server = createServer((req, res) => {
 	handler(req, res);
 });
 const sync = syncUpgrade();
+startNotifications(server);
 server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
 
 server.listen(port, host, () => {

@@ -12,6 +12,7 @@ import { createRelay, createLocalFanout, metrics, registerGauge, type Relay, typ
 import { createActivityRecorder } from '$store/activity';
 import { createSessionAccess, createSessionExpiry } from '$store/session-access';
 import { createHistoryWatcher, DAY_MS } from '$store/doc-history';
+import { createActivityWatcher } from '$store/activity-watcher';
 import { subscribe } from '$lib/server/events';
 import { registerDocEditor } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
@@ -59,6 +60,7 @@ function createSyncUpgrade(): SyncUpgrade {
 	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
 	watchers.push(createHistoryWatcher(sqlite, { intervalMs: envNumber('KOHERO_HISTORY_INTERVAL_MS', DAY_MS), keepMs: 30 * DAY_MS }));
+	watchers.push(createActivityWatcher());
 	const hooks: RelayHooks = {
 		authorize: createSessionAccess(sqlite),
 		sessionExpiry: createSessionExpiry(sqlite),

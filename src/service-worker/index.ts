@@ -25,8 +25,10 @@ import {
 	RUNTIME_CACHES
 } from './routes';
 import { PersonalCaches, type PageMessage } from './session';
+import { listenForPush } from '../lib/sw/push-handlers';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
+listenForPush(sw);
 
 // Build files carry a content hash in their name; the rest change with the version.
 precacheAndRoute([

@@ -108,3 +108,4 @@ export type MembershipRow = typeof memberships.$inferSelect;
 export type Role = MembershipRow['role'];
 export type UserKind = UserRow['kind'];
 export * from './schema-integrity';
+export * from './schema-notify';

@@ -22,10 +22,12 @@ import frHistory from './fr/history';
 import enHistory from './en/history';
 import frOffline from './fr/offline';
 import enOffline from './en/offline';
+import frNotify from './fr/notify';
+import enNotify from './en/notify';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory, ...frOffline },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory, ...enOffline }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory, ...frOffline, ...frNotify },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory, ...enOffline, ...enNotify }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '$store/db';
 import { initiatives, memberships, type UserRow } from '$store/schema';
 import { publishMembershipChange } from '$store/membership-events';
+import { publish } from '../events';
 import type { InitiativeCreate } from '$lib/domain/validation/initiative';
 import { newId } from '$lib/domain/ids';
 import type { Initiative } from '$lib/types';
@@ -49,5 +50,6 @@ export function createInitiative(user: UserRow, input: InitiativeCreate): Create
 		return true;
 	});
 	if (created) publishMembershipChange({ initiativeId: id, userId: user.id, role: 'owner' });
+	if (created) publish('initiative_created', { initiativeId: id, actorId: user.id });
 	return { initiative: loadInitiative(id), created };
 }

@@ -7,6 +7,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db, type Db } from '$store/db';
 import { initiatives, memberships, users, type Role, type UserRow } from '$store/schema';
 import { publishMembershipChange } from '$store/membership-events';
+import { publish } from '../events';
 import type { Member } from '$lib/types';
 import { toPublicUser } from '../users';
 import { conflict, forbidden, notFound } from '../http/api-error';
@@ -49,6 +50,7 @@ export function joinInitiative(user: UserRow, initiativeId: string): Role {
 		return { role: 'member' as const, changed: true };
 	});
 	if (role.changed) publishMembershipChange({ initiativeId, userId: user.id, role: role.role });
+	if (role.changed) publish('member_joined', { initiativeId, userId: user.id });
 	return role.role;
 }
 
@@ -112,6 +114,7 @@ export function setMemberRole(owner: UserRow, initiativeId: string, userId: stri
 			.where(and(eq(memberships.initiativeId, initiativeId), eq(memberships.userId, userId)))
 			.run();
 		publishMembershipChange({ initiativeId, userId, role });
+		publish('role_changed', { initiativeId, userId, role, actorId: owner.id });
 	}
 	return role;
 }

@@ -1,0 +1,100 @@
+/** Reading one's activity: newest first, by id cursor; unread count; marking read. */
+import type Database from 'better-sqlite3';
+import { store } from '$store/db';
+import type { ActivityItem, ActivityPage, ActivityType } from '$lib/domain/notifications';
+
+interface Row {
+	id: number;
+	type: string;
+	createdAt: number;
+	readAt: number | null;
+	actorId: string | null;
+	actorName: string | null;
+	initiativeId: string | null;
+	initiativeTitle: string | null;
+	meetingId: string | null;
+	excerpt: string;
+	data: string;
+}
+
+const SELECT = `SELECT a.id, a.type, a.created_at AS createdAt, a.read_at AS readAt,
+	a.actor_id AS actorId, u.display_name AS actorName,
+	a.initiative_id AS initiativeId, i.title AS initiativeTitle,
+	a.meeting_id AS meetingId, a.excerpt, a.data
+	FROM activity a
+	LEFT JOIN users u ON u.id = a.actor_id
+	LEFT JOIN initiatives i ON i.id = a.initiative_id`;
+
+const cache = new WeakMap<Database.Database, Record<string, Database.Statement>>();
+function statements(sqlite: Database.Database) {
+	let s = cache.get(sqlite);
+	if (!s) {
+		s = {
+			page: sqlite.prepare(`${SELECT} WHERE a.user_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?`),
+			unreadPage: sqlite.prepare(`${SELECT} WHERE a.user_id = ? AND a.id < ? AND a.read_at IS NULL ORDER BY a.id DESC LIMIT ?`),
+			byIds: sqlite.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id DESC`),
+			unread: sqlite.prepare('SELECT count(*) AS n FROM activity WHERE user_id = ? AND read_at IS NULL'),
+			read: sqlite.prepare('UPDATE activity SET read_at = ? WHERE user_id = ? AND id <= ? AND read_at IS NULL')
+		};
+		cache.set(sqlite, s);
+	}
+	return s;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toItem(row: Row): ActivityItem {
+	let data: Record<string, unknown> = {};
+	try {
+		data = JSON.parse(row.data) as Record<string, unknown>;
+	} catch {
+		/* an empty object */
+	}
+	const meeting = data.meeting as { title?: string; startsAt?: string } | undefined;
+	const details: Record<string, string | number | null> = {};
+	for (const key of ['distanceKm', 'role'] as const) {
+		const value = data[key];
+		if (typeof value === 'string' || typeof value === 'number' || value === null) details[key] = value;
+	}
+	return {
+		id: String(row.id),
+		type: row.type as ActivityType,
+		createdAt: new Date(row.createdAt).toISOString(),
+		readAt: iso(row.readAt),
+		actor: row.actorId && row.actorName !== null ? { id: row.actorId, displayName: row.actorName } : null,
+		initiative:
+			row.initiativeId && row.initiativeTitle !== null
+				? { id: row.initiativeId, title: row.initiativeTitle }
+				: typeof data.initiativeTitle === 'string' && row.initiativeId
+					? { id: row.initiativeId, title: data.initiativeTitle }
+					: null,
+		meeting: row.meetingId ? { id: row.meetingId, title: meeting?.title ?? '', startsAt: meeting?.startsAt ?? '' } : null,
+		excerpt: row.excerpt,
+		...(Object.keys(details).length > 0 ? { details } : {})
+	};
+}
+
+/** A page of `userId`'s activity, newest first, continuing below `cursor` (an activity id). */
+export function listActivity(userId: string, options: { limit: number; cursor?: number; unreadOnly?: boolean }): ActivityPage {
+	const s = statements(store().sqlite);
+	const rows = (options.unreadOnly ? s.unreadPage : s.page).all(userId, options.cursor ?? Number.MAX_SAFE_INTEGER, options.limit + 1) as Row[];
+	const more = rows.length > options.limit;
+	const items = rows.slice(0, options.limit).map(toItem);
+	return { items, unread: unreadCount(userId), nextCursor: more ? items[items.length - 1].id : null };
+}
+
+/** Items by id (for mails), newest first. */
+export function activityItems(ids: number[]): ActivityItem[] {
+	if (ids.length === 0) return [];
+	return (statements(store().sqlite).byIds.all(JSON.stringify(ids)) as Row[]).map(toItem);
+}
+
+/** How many of `userId`'s items are unread. */
+export function unreadCount(userId: string): number {
+	return (statements(store().sqlite).unread.get(userId) as { n: number }).n;
+}
+
+/** Marks `userId`'s items up to `upTo` (an id, inclusive) as read. */
+export function markRead(userId: string, upTo: number): void {
+	statements(store().sqlite).read.run(Date.now(), userId, upTo);
+}

@@ -1,0 +1,41 @@
+/** Who a mail or a push goes to: address, name, language and choices, in one read. */
+import type Database from 'better-sqlite3';
+import { store } from '$store/db';
+import type { Locale } from '$lib/i18n/catalog';
+import { prefsRow } from './prefs';
+
+export interface Person {
+	userId: string;
+	email: string;
+	displayName: string;
+	locale: Locale;
+	emailDigest: 'off' | 'daily' | 'weekly';
+	emailInstant: boolean;
+	push: boolean;
+	unsubscribeToken: string;
+}
+
+const cache = new WeakMap<Database.Database, Database.Statement>();
+
+/** The person `userId` with their notification choices (created with the defaults if missing), or null. */
+export function personToNotify(userId: string): Person | null {
+	const { sqlite } = store();
+	let statement = cache.get(sqlite);
+	if (!statement) {
+		statement = sqlite.prepare('SELECT id, email, display_name AS displayName FROM users WHERE id = ?');
+		cache.set(sqlite, statement);
+	}
+	const user = statement.get(userId) as { id: string; email: string; displayName: string } | undefined;
+	if (!user) return null;
+	const prefs = prefsRow(userId);
+	return {
+		userId,
+		email: user.email,
+		displayName: user.displayName,
+		locale: prefs.locale,
+		emailDigest: prefs.emailDigest,
+		emailInstant: prefs.emailInstant,
+		push: prefs.push,
+		unsubscribeToken: prefs.unsubscribeToken
+	};
+}

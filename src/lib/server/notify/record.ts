@@ -1,0 +1,102 @@
+/**
+ * Writes activity rows: one per recipient, in one statement, never for the
+ * actor, and never for someone who muted the initiative (except the types
+ * that concern them personally). Returns the rows written so that mail and
+ * push can follow.
+ */
+import type Database from 'better-sqlite3';
+import { store } from '$store/db';
+import { UNMUTABLE_TYPES, type ActivityType } from '$lib/domain/notifications';
+
+export interface ActivitySpec {
+	type: ActivityType;
+	actorId: string | null;
+	initiativeId: string | null;
+	meetingId?: string | null;
+	excerpt?: string;
+	/** Shown with the item (meeting title and start, distance, new role…). */
+	data?: Record<string, unknown>;
+	createdAt?: number;
+}
+
+/** One activity row written. */
+export interface Recorded {
+	id: number;
+	userId: string;
+}
+
+const COLUMNS = 'user_id, type, actor_id, initiative_id, meeting_id, excerpt, data, created_at';
+const NOT_MUTED = `NOT EXISTS (SELECT 1 FROM notification_mutes x WHERE x.user_id = r.user_id AND x.initiative_id = @initiativeId)`;
+
+interface Statements {
+	members: Database.Statement;
+	membersUnmutable: Database.Statement;
+	managers: Database.Statement;
+	one: Database.Statement;
+	oneUnmutable: Database.Statement;
+}
+
+const cache = new WeakMap<Database.Database, Statements>();
+
+function statements(sqlite: Database.Database): Statements {
+	let s = cache.get(sqlite);
+	if (s) return s;
+	const values = `@type, @actorId, @initiativeId, @meetingId, @excerpt, @data, @createdAt`;
+	const fromMembers = (roles: string, muted: boolean) =>
+		sqlite.prepare(
+			`INSERT INTO activity (${COLUMNS})
+			 SELECT r.user_id, ${values} FROM memberships r
+			 WHERE r.initiative_id = @initiativeId AND r.user_id IS NOT @actorId ${roles} ${muted ? `AND ${NOT_MUTED}` : ''}
+			 RETURNING id, user_id AS userId`
+		);
+	const single = (muted: boolean) =>
+		sqlite.prepare(
+			`INSERT INTO activity (${COLUMNS})
+			 SELECT r.user_id, ${values} FROM (SELECT @userId AS user_id) r
+			 WHERE r.user_id IS NOT @actorId AND EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id) ${muted ? `AND ${NOT_MUTED}` : ''}
+			 RETURNING id, user_id AS userId`
+		);
+	s = {
+		members: fromMembers('', true),
+		membersUnmutable: fromMembers('', false),
+		managers: fromMembers(`AND r.role IN ('owner', 'admin')`, true),
+		one: single(true),
+		oneUnmutable: single(false)
+	};
+	cache.set(sqlite, s);
+	return s;
+}
+
+function params(spec: ActivitySpec) {
+	return {
+		type: spec.type,
+		actorId: spec.actorId,
+		initiativeId: spec.initiativeId,
+		meetingId: spec.meetingId ?? null,
+		excerpt: spec.excerpt ?? '',
+		data: JSON.stringify(spec.data ?? {}),
+		createdAt: spec.createdAt ?? Date.now()
+	};
+}
+
+const unmutable = (type: ActivityType) => UNMUTABLE_TYPES.includes(type) || false;
+
+/** Tells the members of the initiative (only its owners/admins with `managersOnly`). */
+export function recordForMembers(spec: ActivitySpec, managersOnly = false): Recorded[] {
+	const s = statements(store().sqlite);
+	const statement = managersOnly ? s.managers : unmutable(spec.type) ? s.membersUnmutable : s.members;
+	return statement.all(params(spec)) as Recorded[];
+}
+
+/** Tells each of `userIds` (the actor excepted; mutes apply unless the type concerns the person). */
+export function recordForUsers(spec: ActivitySpec, userIds: Iterable<string>): Recorded[] {
+	const { sqlite } = store();
+	const s = statements(sqlite);
+	const statement = unmutable(spec.type) || !spec.initiativeId ? s.oneUnmutable : s.one;
+	const base = params(spec);
+	const written: Recorded[] = [];
+	sqlite.transaction(() => {
+		for (const userId of userIds) written.push(...(statement.all({ ...base, userId }) as Recorded[]));
+	})();
+	return written;
+}
