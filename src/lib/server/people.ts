@@ -9,6 +9,7 @@ import { haversineKm, radiusBox } from '$lib/domain/geo';
 import { DEFAULT_RADIUS_KM, type PeopleNearQuery } from '$lib/domain/validation/query';
 import { normalizePlaceName } from '$lib/domain/places';
 import type { UserKind } from '$lib/types';
+import { notBlockedWith } from './moderation/blocks';
 
 export interface PersonNearby {
 	user: { id: string; displayName: string; kind: UserKind; skills: string[] };
@@ -48,7 +49,8 @@ export function findPeopleNear(viewerId: string, q: PeopleNearQuery): PersonNear
 				isNotNull(users.homeLng),
 				between(users.homeLat, box.minLat - pad, box.maxLat + pad),
 				or(...box.lngRanges.map(([lo, hi]) => between(users.homeLng, lo - pad, hi + pad))),
-				ne(users.id, viewerId)
+				ne(users.id, viewerId),
+				notBlockedWith(viewerId)
 			)
 		)
 		.all();
