@@ -78,3 +78,23 @@ export function latestDecision(target: Pick<TargetRef, 'type' | 'id'>): Decision
 /** Whether the latest decision took the target out of sight. */
 export const isTakenDown = (decision: DecisionRow | undefined): boolean =>
 	decision !== undefined && ['hide', 'auto_hide', 'remove'].includes(decision.action);
+
+/** The decisions about `userId`'s content, newest first: their statements of reasons. */
+export function listDecisionsAbout(userId: string) {
+	return db()
+		.select()
+		.from(moderationDecisions)
+		.where(eq(moderationDecisions.authorId, userId))
+		.orderBy(desc(moderationDecisions.createdAt))
+		.limit(200)
+		.all()
+		.map((d) => ({
+			id: d.id,
+			action: d.action,
+			statement: d.statement,
+			targetType: d.targetType,
+			targetId: d.targetId,
+			initiativeId: d.initiativeId,
+			createdAt: new Date(d.createdAt).toISOString()
+		}));
+}

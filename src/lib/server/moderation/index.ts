@@ -8,6 +8,7 @@ export { createReport, listOwnReports } from './reports';
 export { decideReport, removeContent, toDecision } from './decisions';
 export { listReportGroups } from './queue';
 export { listAudit } from './audit';
+export { listDecisionsAbout } from './decision-log';
 export { isModerator, grantModerator, revokeModerator, listModerators } from './moderators';
 export { initiativeVisibility, assertNotHidden, isDocHiddenFrom } from './visibility';
 export { assertNotSuspended, suspendUser } from './suspension';
