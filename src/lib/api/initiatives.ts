@@ -9,6 +9,8 @@ const localCache = () => import('$lib/local/cache');
 export interface InitiativeView {
 	initiative: Initiative;
 	viewerRole: Role | null;
+	/** Hidden pending moderation (seen only by its owners/admins and moderators). */
+	hidden?: boolean;
 }
 
 type Fetch = typeof fetch;
@@ -27,6 +29,7 @@ export async function fetchInitiative(fetch: Fetch, id: string): Promise<Initiat
 		if (local) return { initiative: local.initiative, viewerRole: local.viewerRole };
 	}
 	if (!response) error(503, 'Initiative indisponible hors connexion.');
+	if (response.status === 404 && browser) await import('$lib/local/forget').then((local) => local.forgetInitiative(id)).catch(() => undefined);
 	if (response.status === 404 || response.status === 400) error(404, 'Initiative introuvable.');
 	if (!response.ok) error(response.status >= 500 ? 503 : response.status, 'Initiative indisponible.');
 	const view = (await response.json()) as InitiativeView;

@@ -11,6 +11,7 @@ export default {
 			text: 'This text contains characters that are not allowed.',
 			status: 'Unknown status (open or closed).'
 		},
+		hiddenNotice: 'This initiative is hidden pending a moderation decision: only the people who run it and the moderators can see it.',
 		auto: {
 			statement:
 				'Several people reported this content: it is hidden until a moderator reviews it and tells you their decision.'
@@ -63,8 +64,9 @@ export default {
 			empty: 'No reports here.',
 			loading: 'Loading reports…',
 			failed: 'The reports could not be loaded.',
-			count_one: '{{count}} report',
-			count_other: '{{count}} reports',
+			countOne: '{{count}} report',
+			countOther: '{{count}} reports',
+			link: 'Reports',
 			in: 'in “{{title}}”',
 			by: 'by {{name}}',
 			hidden: 'Hidden',

@@ -9,6 +9,7 @@ export default {
 			text: 'Ce texte contient des caractères non autorisés.',
 			status: 'État inconnu (open ou closed).'
 		},
+		hiddenNotice: 'Cette initiative est masquée en attendant une décision de modération : seules les personnes qui la gèrent et la modération la voient.',
 		auto: {
 			statement:
 				'Ce contenu a été signalé par plusieurs personnes : il est masqué en attendant l’examen d’un modérateur ou d’une modératrice, qui vous informera de sa décision.'
@@ -73,8 +74,9 @@ export default {
 			empty: 'Aucun signalement ici.',
 			loading: 'Chargement des signalements…',
 			failed: 'Les signalements n’ont pas pu être chargés.',
-			count_one: '{{count}} signalement',
-			count_other: '{{count}} signalements',
+			countOne: '{{count}} signalement',
+			countOther: '{{count}} signalements',
+			link: 'Signalements',
 			in: 'dans « {{title}} »',
 			by: 'par {{name}}',
 			hidden: 'Masqué',
