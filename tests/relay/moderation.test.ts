@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Client } from '../helpers/client';
-import { closed, connectClient, createInitiative, rawSocket, storedDoc, synced, useRelayServer, waitFor, withDb, type Member, type SyncClient } from './helpers';
+import { closeCodeOf, closed, connectClient, createInitiative, rawSocket, storedDoc, synced, useRelayServer, waitFor, withDb, type Member, type SyncClient } from './helpers';
 
 const relay = useRelayServer(['owner', 'author', 'reader', 'late', 'r1', 'r2', 'moderator'], {
 	env: { MODERATION_HIDE_THRESHOLD: '2', MODERATION_MIN_ACCOUNT_AGE_HOURS: '0' }
@@ -146,5 +146,16 @@ describe('write access ends at once', () => {
 		await waitFor(() => hasText(storedDoc(relay.server.dataDir, docId), 'repère'), 'the owner’s marker is stored');
 		expect(hasText(storedDoc(relay.server.dataDir, docId), 'après le retrait')).toBe(false);
 		expect(hasText(owner.doc, 'après le retrait')).toBe(false);
+	});
+});
+
+describe('hidden initiatives', () => {
+	it('their document is unknown (4404) to all but their owners/admins', async () => {
+		const docId = createInitiative(relay.server, m.owner, [m.author]);
+		withDb(relay.server.dataDir, (sqlite) => sqlite.prepare('UPDATE initiatives SET hidden = 1 WHERE id = ?').run(docId));
+		expect(await closeCodeOf(relay.server.wsUrl, docId, m.reader.cookie)).toBe(4404);
+		expect(await closeCodeOf(relay.server.wsUrl, docId, m.author.cookie)).toBe(4404);
+		const owner = relay.client(docId, m.owner);
+		await synced(owner);
 	});
 });
