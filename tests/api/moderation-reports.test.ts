@@ -1,6 +1,7 @@
 /** API.md "Moderation": reports, the threshold (fresh accounts not counted), hidden initiatives, the queue, decisions, the audit log. */
 import { describe, expect, it } from 'vitest';
 import { Client } from '../helpers/client';
+import { withDb } from '../relay/helpers';
 import { expectError } from './initiative-fixtures';
 import { geoJsonHas, nearHas, newInitiative, report, useModerationServer, type Person } from './moderation-fixtures';
 
@@ -186,5 +187,40 @@ describe('decisions and the audit log', () => {
 		expect(res.body.items).toEqual([]);
 		expectError(await someone.c.get('/api/moderation/reports?status=maybe'), 400);
 		expectError(await new Client(srv.server().url).get('/api/moderation/reports'), 401);
+	});
+});
+
+describe('meetings as targets', () => {
+	/**
+	 * A meeting through the meetings API when it exists; otherwise a row in a stand-in `meetings`
+	 * table with the columns the moderation adapter relies on (id, initiative_id, created_by, hidden).
+	 */
+	async function newMeeting(owner: Person, initiativeId: string): Promise<string> {
+		const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+		const res = await owner.c.post(`/api/initiatives/${initiativeId}/meetings`, { title: 'Atelier réparation', startsAt });
+		if (res.status === 201) return res.body.meeting.id as string;
+		const id = `meet_${Math.random().toString(36).slice(2, 12)}`;
+		withDb(srv.server().dataDir, (sqlite) => {
+			sqlite.exec('CREATE TABLE IF NOT EXISTS meetings (id TEXT PRIMARY KEY, initiative_id TEXT NOT NULL, created_by TEXT NOT NULL, title TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0)');
+			sqlite.prepare('INSERT INTO meetings (id, initiative_id, created_by, title) VALUES (?, ?, ?, ?)').run(id, initiativeId, owner.id, 'Atelier réparation');
+		});
+		return id;
+	}
+	const hiddenColumn = (id: string) =>
+		withDb(srv.server().dataDir, (sqlite) => (sqlite.prepare('SELECT hidden FROM meetings WHERE id = ?').get(id) as { hidden: number }).hidden);
+
+	it('a meeting past the threshold is hidden pending review, and a moderator restores it', async () => {
+		const owner = await srv.person();
+		const initiative = await newInitiative(owner, srv.centre());
+		const meetingId = await newMeeting(owner, initiative.id);
+		const veterans = [await srv.veteran(), await srv.veteran(), await srv.veteran()];
+		let reportId = '';
+		for (const v of veterans) reportId = (await report(v, { targetType: 'meeting', targetId: meetingId, reason: 'off_topic' })).body.report.id;
+		expect(hiddenColumn(meetingId)).toBe(1);
+		const ownerQueue = await owner.c.get('/api/moderation/reports');
+		expect(ownerQueue.body.items.find((g: { target: { id: string } }) => g.target.id === meetingId)).toMatchObject({ count: 3, target: { type: 'meeting', hidden: true, initiativeId: initiative.id } });
+		const moderator = await srv.moderator();
+		expect((await moderator.c.post(`/api/moderation/reports/${reportId}/decision`, { action: 'dismiss', statement: 'Rencontre conforme.' })).status).toBe(200);
+		expect(hiddenColumn(meetingId)).toBe(0);
 	});
 });

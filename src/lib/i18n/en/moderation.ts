@@ -38,6 +38,7 @@ export default {
 			statement: 'Reason given to the author (optional)',
 			submit: 'Remove',
 			done: 'Content removed.',
+			defaultStatement: 'Removed by the people who run the initiative, who found it against its rules.',
 			failed: 'The content could not be removed.',
 			member: 'Remove from the initiative',
 			memberLabel: 'Remove from the initiative — {{name}}',

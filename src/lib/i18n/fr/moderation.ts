@@ -48,6 +48,7 @@ export default {
 			statement: 'Motif communiqué à l’auteur·rice (facultatif)',
 			submit: 'Retirer',
 			done: 'Contenu retiré.',
+			defaultStatement: 'Retiré par les responsables de l’initiative, qui l’ont jugé contraire à ses règles.',
 			failed: 'Le contenu n’a pas pu être retiré.',
 			member: 'Retirer de l’initiative',
 			memberLabel: 'Retirer de l’initiative — {{name}}',

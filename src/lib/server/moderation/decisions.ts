@@ -13,6 +13,7 @@ import { hideTarget, restoreTarget, type TargetRef } from './target-actions';
 import { latestDecision, recordDecision } from './decision-log';
 import { suspendUser } from './suspension';
 import { resolveTarget } from './targets';
+import { translator } from '$lib/i18n/translate';
 
 /** What a decision answers with. */
 export const toDecision = (row: DecisionRow) => ({
@@ -86,7 +87,7 @@ export async function removeContent(actor: UserRow, initiativeId: string, input:
 	return recordDecision({
 		target,
 		action: 'remove',
-		statement: input.statement,
+		statement: input.statement || translator('fr')('moderation.remove.defaultStatement'),
 		authorId: resolved.authorId,
 		targetText: resolved.text,
 		actorId: actor.id,
