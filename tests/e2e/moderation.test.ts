@@ -112,6 +112,26 @@ describe('moderation', () => {
 		expect(await seriousA11yViolations(moderator)).toEqual([]);
 	});
 
+	it('a blocked person’s messages are collapsed for the blocker: « message masqué — afficher »', async () => {
+		const entry = new Y.Map<unknown>();
+		entry.set('id', 'msg-e2e-later-0001');
+		entry.set('authorId', people.author.id);
+		entry.set('text', 'Qui vient samedi ?');
+		entry.set('createdAt', Date.now());
+		authorDoc.doc.getArray<Y.Map<unknown>>('messages').push([entry]);
+		expect((await people.reporter.client.post('/api/me/blocks', { userId: people.author.id })).status).toBe(201);
+		const reporter = await pageFor('reporter', { width: 390, height: 844 });
+		await reporter.goto(`${server.url}/initiatives/${initiativeId}`);
+		await reporter.locator('[data-status="synced"]').waitFor({ timeout: TIMEOUT });
+		await reporter.getByRole('tab', { name: /^Discussion/ }).click();
+		const message = reporter.locator('li[data-message-id="msg-e2e-later-0001"]');
+		await message.getByText('message masqué').waitFor({ timeout: TIMEOUT });
+		expect(await message.getByText('Qui vient samedi ?').count()).toBe(0);
+		expect(await seriousA11yViolations(reporter)).toEqual([]);
+		await message.getByRole('button', { name: /Afficher le message masqué/ }).click();
+		await message.getByText('Qui vient samedi ?').waitFor();
+	});
+
 	it('the suspended-account page and the owner’s view of reports pass axe-core', async () => {
 		const owner = await pageFor('owner', { width: 390, height: 844 });
 		await owner.goto(`${server.url}/moderation?status=closed`);
