@@ -11,6 +11,7 @@ import { syncUpgrade } from './upgrade';
 import { serveMetrics } from './metrics-route';
 import { countHttpRequest, startSampling } from './ops/prometheus';
 import { startNotifications } from '$lib/server/notify/start';
+import { startReportRetention } from './jobs/report-retention';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -30,6 +31,7 @@ const { handler } = (await import(handlerUrl)) as {
 };
 
 startSampling();
+startReportRetention();
 const serveTestWorker = testServiceWorker(new URL('./client/service-worker.js', import.meta.url));
 const server = createServer((req, res) => {
 	res.once('finish', () => countHttpRequest(req.method, res.statusCode));

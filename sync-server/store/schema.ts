@@ -23,6 +23,8 @@ export const users = sqliteTable(
 		/** The only home people search sees: drawn once 0.5–1.5 km away, redrawn when the home moves. */
 		homeBlurLat: real('home_blur_lat'),
 		homeBlurLng: real('home_blur_lng'),
+		/** Set by a moderator's suspend_author decision: no log-in, no session, no write (migration 0009). */
+		suspendedAt: integer('suspended_at'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -61,7 +63,9 @@ export const initiatives = sqliteTable(
 		memberCount: integer('member_count').notNull().default(1),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull(),
-		lastActivityAt: integer('last_activity_at').notNull()
+		lastActivityAt: integer('last_activity_at').notNull(),
+		/** Hidden pending review (migration 0009): out of the proximity indexes, 404 but for its owners/admins and moderators. */
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('initiatives_owner').on(t.ownerId)]
 );
@@ -109,3 +113,4 @@ export type Role = MembershipRow['role'];
 export type UserKind = UserRow['kind'];
 export * from './schema-integrity';
 export * from './schema-notify';
+export * from './schema-moderation';

@@ -9,6 +9,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { isValidId } from '$lib/domain/ids';
 import type { Access, DocRole } from '$relay/hooks';
 import { CloseCode } from '$lib/domain/sync-contract';
+import { isDocHiddenFrom } from '$lib/server/moderation/visibility';
 
 /** The value of cookie `name` in a Cookie header, if present. */
 export function readCookie(header: string | undefined, name: string): string | null {
@@ -37,6 +38,7 @@ export function createSessionAccess(sqlite: Database.Database): (req: IncomingMe
 		// The id pattern also rules out path traversal, encoded slashes and oversized ids.
 		if (!isValidId(docId) || !initiativeExists.get(docId)) return { ok: false, code: CloseCode.unknownDoc };
 		const role = membership.get(docId, user.id)?.role ?? null;
+		if (isDocHiddenFrom(docId, user.id)) return { ok: false, code: CloseCode.unknownDoc };
 		return {
 			ok: true,
 			userId: user.id,

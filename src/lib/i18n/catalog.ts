@@ -24,10 +24,12 @@ import frOffline from './fr/offline';
 import enOffline from './en/offline';
 import frNotify from './fr/notify';
 import enNotify from './en/notify';
+import frModeration from './fr/moderation';
+import enModeration from './en/moderation';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory, ...frOffline, ...frNotify },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory, ...enOffline, ...enNotify }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory, ...frOffline, ...frNotify, ...frModeration },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory, ...enOffline, ...enNotify, ...enModeration }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

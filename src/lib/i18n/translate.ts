@@ -33,7 +33,7 @@ export function translator(locale: Locale): Translate {
 	return (key, values) => String(t(key, values ?? {}));
 }
 
-/** Translates an `errors.*` key from a validation schema; other text passes through. */
+/** Translates an `errors.*` (or `<area>.errors.*`) key from a validation schema; other text passes through. */
 export function translateFieldMessage(t: Translate, message: string): string {
-	return message.startsWith('errors.') ? t(message as MessageKey) : message;
+	return /^([a-z]+\.)?errors\./.test(message) ? t(message as MessageKey) : message;
 }

@@ -12,6 +12,7 @@ import { radiusBox, type LngRange } from '$lib/domain/geo';
 import { matchesSkill } from '$lib/domain/skill-match';
 import { DEFAULT_RADIUS_KM, type PeopleNearQuery } from '$lib/domain/validation/query';
 import type { UserKind } from '$lib/types';
+import { NOT_BLOCKED_WITH_VIEWER } from './moderation/blocks';
 
 export interface PersonNearby {
 	user: { id: string; displayName: string; kind: UserKind; skills: string[]; bio: string };
@@ -43,7 +44,7 @@ function candidatesSql(ranges: number): string {
 			${DISTANCE_FUNCTION}(?, ?, u.home_blur_lat, u.home_blur_lng) AS km
 		FROM people_blur_geo g JOIN users u ON u.rowid = g.id
 		WHERE g.max_lat >= ? AND g.min_lat <= ? AND (${lng})
-			AND u.discoverable = 1 AND u.id <> ?`;
+			AND u.discoverable = 1 AND u.id <> ? AND ${NOT_BLOCKED_WITH_VIEWER}`;
 }
 
 /** Discoverable people near a point, nearest first (by rounded distance), excluding the viewer. */
@@ -57,6 +58,8 @@ export function findPeopleNear(viewerId: string, q: PeopleNearQuery): PersonNear
 		box.minLat - BOX_PAD_DEG,
 		box.maxLat + BOX_PAD_DEG,
 		...lngParams,
+		viewerId,
+		viewerId,
 		viewerId
 	) as Row[];
 	return rows

@@ -95,7 +95,8 @@ export async function buildExport(): Promise<ExportFiles> {
 		});
 	}
 	const exportedAt = new Date().toISOString();
-	const json = { format: 'kohero-export/1', exportedAt, profile, initiatives };
+	const reports = (await fetchJson<{ items: unknown[] }>('/api/me/reports'))?.items ?? [];
+	const json = { format: 'kohero-export/1', exportedAt, profile, initiatives, reports };
 	const geojson = {
 		type: 'FeatureCollection',
 		features: rows.map(({ initiative: i, viewerRole }) => ({

@@ -62,6 +62,8 @@ export function validateSessionToken(token: string): SessionValidation {
 		.where(eq(sessions.id, id))
 		.get();
 	if (!row) return { session: null, user: null };
+	// Suspension ends sessions at once; this also refuses any issued after it (e.g. by a password reset).
+	if (row.user.suspendedAt !== null) return { session: null, user: null };
 	const now = Date.now();
 	if (now >= row.session.expiresAt) {
 		invalidateSession(id);

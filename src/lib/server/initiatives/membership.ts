@@ -26,7 +26,8 @@ export function roleOf(initiativeId: string, userId: string | undefined): Role |
 	return row?.role ?? null;
 }
 
-function recountMembers(tx: Tx, initiativeId: string): void {
+/** Sets `member_count` from the memberships, inside `tx`. */
+export function recountMembers(tx: Tx, initiativeId: string): void {
 	tx.update(initiatives)
 		.set({
 			memberCount: sql`(SELECT count(*) FROM ${memberships} WHERE ${memberships.initiativeId} = ${initiativeId})`

@@ -1,5 +1,5 @@
 /** "Mes initiatives": the ones a person owns or joined. */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne, or } from 'drizzle-orm';
 import { db } from '$store/db';
 import { initiatives, memberships, users, type Role } from '$store/schema';
 import type { Initiative } from '$lib/types';
@@ -14,7 +14,8 @@ export function listMyInitiatives(userId: string): MyInitiative[] {
 		.from(memberships)
 		.innerJoin(initiatives, eq(initiatives.id, memberships.initiativeId))
 		.innerJoin(users, eq(users.id, initiatives.ownerId))
-		.where(eq(memberships.userId, userId))
+		// A hidden initiative stays listed for those who run it (they may review it), not for members.
+		.where(and(eq(memberships.userId, userId), or(eq(initiatives.hidden, false), ne(memberships.role, 'member'))))
 		.orderBy(desc(initiatives.lastActivityAt), desc(initiatives.pk))
 		.limit(500)
 		.all()

@@ -3,8 +3,11 @@ import { json } from '$lib/server/http/json';
 import { requireUser } from '$lib/server/auth/guard';
 import { joinInitiative } from '$lib/server/initiatives';
 import { initiativeIdParam } from '../params';
+import { initiativeVisibility } from '$lib/server/moderation';
 
 export const POST = endpoint(({ params, locals }) => {
 	const user = requireUser(locals);
-	return json({ role: joinInitiative(user, initiativeIdParam(params)) });
+	const id = initiativeIdParam(params);
+	initiativeVisibility(id, user.id);
+	return json({ role: joinInitiative(user, id) });
 });

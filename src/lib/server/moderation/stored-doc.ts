@@ -1,0 +1,59 @@
+/**
+ * Reading and editing an initiative's workspace document for moderation. Reads
+ * come from what SQLite committed (snapshot + log): every message a client can
+ * see was committed before it was sent. Edits go through the relay's committed
+ * path (doc-editor), so they reach every client, late ones included.
+ */
+import * as Y from 'yjs';
+import { store } from '$store/db';
+import { editDocument } from '../doc-editor';
+import { findAuthored, removeAuthored, restoreAuthored, type AuthoredKind } from '$lib/domain/workspace/removal';
+
+/** The committed state of document `docId` (empty when it was never written). */
+export function readStoredDoc(docId: string): Y.Doc {
+	const { sqlite } = store();
+	const read = sqlite.transaction(() => {
+		const snapshot = sqlite
+			.prepare<[string], { state: Buffer; seq: number }>('SELECT state, seq FROM doc_snapshots WHERE doc_id = ?')
+			.get(docId);
+		const log = sqlite
+			.prepare<[string, number], { update: Buffer }>('SELECT "update" FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq')
+			.all(docId, snapshot?.seq ?? 0);
+		return { snapshot, log };
+	});
+	const { snapshot, log } = read();
+	const doc = new Y.Doc();
+	doc.transact(() => {
+		if (snapshot) Y.applyUpdate(doc, snapshot.state);
+		for (const row of log) Y.applyUpdate(doc, row.update);
+	});
+	return doc;
+}
+
+/** The stored message or idea `entryId` of an initiative, or null. */
+export function readAuthoredEntry(initiativeId: string, kind: AuthoredKind, entryId: string) {
+	const doc = readStoredDoc(initiativeId);
+	try {
+		return findAuthored(doc, kind, entryId);
+	} finally {
+		doc.destroy();
+	}
+}
+
+/** Deletes the entry from the live document as the server; resolves once committed and sent. */
+export async function removeEntry(initiativeId: string, kind: AuthoredKind, entryId: string): Promise<void> {
+	await editDocument(initiativeId, 'initiative', (doc) => {
+		removeAuthored(doc, kind, entryId);
+	});
+}
+
+/** Puts a removed entry back as the server (a moderator restored it). */
+export async function restoreEntry(
+	initiativeId: string,
+	kind: AuthoredKind,
+	entry: { id: string; authorId: string; text: string; createdAt: number }
+): Promise<void> {
+	await editDocument(initiativeId, 'initiative', (doc) => {
+		restoreAuthored(doc, kind, entry);
+	});
+}
