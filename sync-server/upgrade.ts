@@ -13,6 +13,8 @@ import { createActivityRecorder } from '$store/activity';
 import { createSessionAccess } from '$store/session-access';
 import { subscribe } from '$lib/server/events';
 import { registerDocEditor } from '$lib/server/doc-editor';
+import { createMeetingNewcomerWatcher } from '$lib/server/meetings/newcomer-mail';
+import { createMeetingDocsOf } from '$store/meeting-docs';
 
 export interface SyncUpgrade {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -50,6 +52,7 @@ function createSyncUpgrade(): SyncUpgrade {
 	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
 	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
+	watchers.push(createMeetingNewcomerWatcher());
 	const hooks: RelayHooks = {
 		authorize: createSessionAccess(sqlite),
 		store: docStore,
@@ -61,6 +64,7 @@ function createSyncUpgrade(): SyncUpgrade {
 			};
 		}
 	};
+	const meetingDocsOf = createMeetingDocsOf(sqlite);
 	const relay = createRelay({
 		hooks,
 		fanout: createLocalFanout(),
@@ -70,6 +74,10 @@ function createSyncUpgrade(): SyncUpgrade {
 	});
 	const unsubscribers = [
 		onMembershipChange(({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),
+		// The initiative's meeting documents follow its membership (a former member's sockets close with 4403).
+		onMembershipChange(({ initiativeId, userId, role }) => {
+			for (const meetingId of meetingDocsOf(initiativeId, relay.loadedDocIds())) relay.setRole(meetingId, userId, role);
+		}),
 		subscribe('sessions_ended', ({ sessionIds }) => relay.closeSessions(sessionIds))
 	];
 	registerDocEditor((docId, docKind, edit) => relay.editDocument(docId, docKind, edit));

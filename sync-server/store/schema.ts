@@ -106,3 +106,4 @@ export type InitiativeRow = typeof initiatives.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type Role = MembershipRow['role'];
 export type UserKind = UserRow['kind'];
+export * from './schema-meetings';

@@ -14,10 +14,12 @@ import frWorkspace from './fr/workspace';
 import enWorkspace from './en/workspace';
 import frPwa from './fr/pwa';
 import enPwa from './en/pwa';
+import frMeetings from './fr/meetings';
+import enMeetings from './en/meetings';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frMeetings },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enMeetings }
 };
 
 export const LOCALES = ['fr', 'en'] as const;
