@@ -7,6 +7,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { InitiativeCreate, InitiativePatch } from '$lib/domain/validation/initiative';
 import type { ProfilePatch } from '$lib/domain/validation/account';
 import type { Initiative, Me, NearbyInitiative, Role } from '$lib/types';
+import type { MeetingMutation } from './meetings/outbox';
 
 export const DB_NAME = 'kohero';
 
@@ -16,7 +17,8 @@ export type Mutation =
 	| { kind: 'patch'; initiativeId: string; body: InitiativePatch }
 	| { kind: 'join'; initiativeId: string }
 	| { kind: 'leave'; initiativeId: string }
-	| { kind: 'profile'; body: ProfilePatch };
+	| { kind: 'profile'; body: ProfilePatch }
+	| MeetingMutation;
 
 export interface OutboxEntry {
 	/** Auto-incremented: the order in which the changes were made and must be replayed. */

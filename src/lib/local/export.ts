@@ -99,7 +99,8 @@ export async function buildExport(): Promise<ExportFiles> {
 		});
 	}
 	const exportedAt = new Date().toISOString();
-	const json = { format: 'kohero-export/1', exportedAt, profile, initiatives };
+	const meetings = await fetchJson<unknown>('/api/me/meetings'); // my answers and the meetings I scheduled
+	const json = { format: 'kohero-export/1', exportedAt, profile, initiatives, meetings };
 	const geojson = {
 		type: 'FeatureCollection',
 		features: rows.map(({ initiative: i, viewerRole }) => ({

@@ -1,8 +1,10 @@
 /** How each outbox mutation is sent to the API (API.md), over plain fetch. */
 import type { Mutation } from './db';
 import type { Transport } from './outbox';
+import { isMeetingMutation, meetingRequest } from './meetings/outbox';
 
 function request(mutation: Mutation): { method: string; path: string; body?: unknown } {
+	if (isMeetingMutation(mutation)) return meetingRequest(mutation);
 	switch (mutation.kind) {
 		case 'create':
 			return { method: 'POST', path: '/api/initiatives', body: mutation.body };

@@ -34,8 +34,8 @@ export default {
 			nonePast: 'No past meeting.',
 			schedule: 'Schedule a meeting',
 			cancelled: 'Cancelled',
-			attending_one: '{{count}} person coming',
-			attending_other: '{{count}} people coming',
+			attendingOne: '{{count}} person coming',
+			attendingOther: '{{count}} people coming',
 			loadError: 'Could not load the meetings.',
 			pending: 'Waiting to be sent'
 		},
@@ -124,8 +124,8 @@ export default {
 				guestName: 'Guest name',
 				addGuest: 'Add',
 				remove: 'Remove {{name}}',
-				count_one: '{{count}} present',
-				count_other: '{{count}} present'
+				countOne: '{{count}} present',
+				countOther: '{{count}} present'
 			},
 			votes: {
 				question: 'Question',

@@ -34,8 +34,8 @@ export default {
 			nonePast: 'Aucune réunion passée.',
 			schedule: 'Programmer une réunion',
 			cancelled: 'Annulée',
-			attending_one: '{{count}} personne vient',
-			attending_other: '{{count}} personnes viennent',
+			attendingOne: '{{count}} personne vient',
+			attendingOther: '{{count}} personnes viennent',
 			loadError: 'Impossible de charger les réunions.',
 			pending: 'En attente d’envoi'
 		},
@@ -124,8 +124,8 @@ export default {
 				guestName: 'Nom de la personne invitée',
 				addGuest: 'Ajouter',
 				remove: 'Retirer {{name}}',
-				count_one: '{{count}} présent·e',
-				count_other: '{{count}} présent·es'
+				countOne: '{{count}} présent·e',
+				countOther: '{{count}} présent·es'
 			},
 			votes: {
 				question: 'Question',

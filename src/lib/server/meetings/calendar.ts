@@ -61,6 +61,11 @@ export function initiativeCalendar(initiativeId: string, origin: string): string
 	return buildCalendar(t('meetings.calendar.name', { title: initiative.title }), rows, origin);
 }
 
+/** One meeting as a calendar ("Ajouter à mon agenda"); `row` is one the viewer may see. */
+export function singleMeetingCalendar(row: MeetingRow, origin: string): string {
+	return buildCalendar(row.title, [row], origin);
+}
+
 /** The visible meetings of every initiative `userId` belongs to (the private feed). */
 export function memberCalendar(userId: string, origin: string): string {
 	const mine = db().select({ id: memberships.initiativeId }).from(memberships).where(eq(memberships.userId, userId)).all();

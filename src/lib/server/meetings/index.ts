@@ -9,7 +9,7 @@ export { visibleMeeting, isManager } from './access';
 export { toMeeting } from './present';
 export { listInitiativeMeetings, listMeetingsNear, nextMeetingTimes, withNextMeetings } from './list';
 export { createInvite, readInvite, acceptInvite } from './invites';
-export { initiativeCalendar, calendarResponse } from './calendar';
+export { initiativeCalendar, singleMeetingCalendar, calendarResponse } from './calendar';
 export { rotateCalendarFeed, feedCalendar } from './feeds';
 export { invitePerson } from './invite-person';
 export { myMeetingsExport } from './export';
