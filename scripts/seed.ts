@@ -8,6 +8,7 @@ import { openStore, closeStore } from '$store/db';
 import { hashPassword } from '$lib/server/auth/password';
 import { newId } from '$lib/domain/ids';
 import { jitterAround, loadPlaceRows, populationPicker, seededRandom, type PlaceRow } from './demo/places';
+import { seedMeetings } from './demo/meetings';
 import { ASSOCIATIONS, FIRST_NAMES, LAST_INITIALS, SEED_CATEGORIES, SKILLS, TEMPLATES } from './demo/texts';
 
 export const DEMO_PASSWORD = 'kohero-demo-2025';
@@ -91,4 +92,5 @@ console.log(
 		`en ${Math.round(performance.now() - started)} ms.\n` +
 		`Connexion : demo0@kohero.fr … demo${PEOPLE - 1}@kohero.fr, mot de passe « ${DEMO_PASSWORD} ».`
 );
+seedMeetings(sqlite, seededRandom(14));
 closeStore();
