@@ -12,8 +12,11 @@ import { DISTANCE_FUNCTION, findNear, ftsQueryFromText, registerGeoFunctions, WO
 import { PK_MASK } from '../sync-server/store/proximity-index/geo-keys';
 import { loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/places';
 import { benchDatabase } from './lib/proximity-data';
+import { meetingsCase } from './lib/meetings-proximity';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
+/** The meetings case (`BENCH_MEETINGS=0` skips it). */
+const MEETING_SIZES = (process.env.BENCH_MEETINGS ?? '1000000').split(',').map(Number).filter((n) => n > 0);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
 const SCAN_QUERIES = Number(process.env.BENCH_SCAN_QUERIES ?? 20);
 const RADIUS_KM = 10;
@@ -150,7 +153,12 @@ for (const n of SIZES) {
 	results.push({ initiatives: n, origin, insertSeconds, dbBytes: size, dbFreeBytes: freeBytes, scan: { queries: SCAN_QUERIES, ...baseline, textMismatches: textChecked }, sets: rows });
 	sqlite.close();
 }
+const meetings = MEETING_SIZES.map((n) => meetingsCase(n, QUERIES, SCAN_QUERIES));
+if (meetings.length) {
+	const meetingsOut = fileURLToPath(new URL('./results/proximity-meetings.json', import.meta.url));
+	writeFileSync(meetingsOut, JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, node: process.version, meetings }, null, 2) + '\n');
+}
 const out = fileURLToPath(new URL('./results/proximity.json', import.meta.url));
 mkdirSync(fileURLToPath(new URL('./results', import.meta.url)), { recursive: true });
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, node: process.version, radiusKm: RADIUS_KM, limit: LIMIT, queriesPerSet: QUERIES, results }, null, 2) + '\n');
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, node: process.version, radiusKm: RADIUS_KM, limit: LIMIT, queriesPerSet: QUERIES, results, meetings }, null, 2) + '\n');
 console.log(`\nFigures written to ${out}`);

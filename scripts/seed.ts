@@ -9,6 +9,7 @@ import { hashPassword } from '$lib/server/auth/password';
 import { newId } from '$lib/domain/ids';
 import { blurHome } from '$lib/domain/home-blur';
 import { jitterAround, loadPlaceRows, populationPicker, seededRandom, type PlaceRow } from './demo/places';
+import { seedMeetings } from './demo/meetings';
 import { ASSOCIATIONS, FIRST_NAMES, LAST_INITIALS, SEED_CATEGORIES, SKILLS, TEMPLATES } from './demo/texts';
 import { seedWorkspaces, type DemoWorkspace } from './demo/workspaces';
 
@@ -111,4 +112,5 @@ console.log(
 		`en ${Math.round(performance.now() - started)} ms.\n` +
 		`Connexion : demo0@kohero.fr … demo${PEOPLE - 1}@kohero.fr, mot de passe « ${DEMO_PASSWORD} ».`
 );
+seedMeetings(sqlite, seededRandom(14));
 closeStore();

@@ -18,6 +18,8 @@ import { registerDocEditor } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
 import { PING_INTERVAL_MS } from '$relay/limits';
 import { isSameSiteOrigin } from './origin-check';
+import { createMeetingNewcomerWatcher } from '$lib/server/meetings/newcomer-mail';
+import { createMeetingDocsOf } from '$store/meeting-docs';
 
 export interface SyncUpgrade {
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -61,6 +63,7 @@ function createSyncUpgrade(): SyncUpgrade {
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
 	watchers.push(createHistoryWatcher(sqlite, { intervalMs: envNumber('KOHERO_HISTORY_INTERVAL_MS', DAY_MS), keepMs: 30 * DAY_MS }));
 	watchers.push(createActivityWatcher());
+	watchers.push(createMeetingNewcomerWatcher());
 	const hooks: RelayHooks = {
 		authorize: createSessionAccess(sqlite),
 		sessionExpiry: createSessionExpiry(sqlite),
@@ -73,6 +76,7 @@ function createSyncUpgrade(): SyncUpgrade {
 			};
 		}
 	};
+	const meetingDocsOf = createMeetingDocsOf(sqlite);
 	const relay = createRelay({
 		hooks,
 		fanout: createLocalFanout(),
@@ -82,6 +86,10 @@ function createSyncUpgrade(): SyncUpgrade {
 	});
 	const unsubscribers = [
 		onMembershipChange(({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),
+		// The initiative's meeting documents follow its membership (a former member's sockets close with 4403).
+		onMembershipChange(({ initiativeId, userId, role }) => {
+			for (const meetingId of meetingDocsOf(initiativeId, relay.loadedDocIds())) relay.setRole(meetingId, userId, role);
+		}),
 		subscribe('sessions_ended', ({ sessionIds }) => relay.closeSessions(sessionIds))
 	];
 	registerDocEditor((docId, docKind, edit) => relay.editDocument(docId, docKind, edit));

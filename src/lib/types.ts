@@ -42,6 +42,8 @@ export interface Initiative {
 
 export interface NearbyInitiative extends Initiative {
 	distanceKm: number;
+	/** Start of its next meeting (RFC 3339), if any. */
+	nextMeetingAt?: string | null;
 }
 
 export interface Member {

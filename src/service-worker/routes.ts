@@ -65,7 +65,9 @@ const API_READS = [
 	/^\/api\/initiatives\.geojson$/,
 	/^\/api\/initiatives\/[A-Za-z0-9_-]{8,64}$/,
 	/^\/api\/initiatives\/[A-Za-z0-9_-]{8,64}\/members$/,
-	/^\/api\/people\/near$/
+	/^\/api\/people\/near$/,
+	/^\/api\/meetings\/(near|[A-Za-z0-9_-]{8,64})$/,
+	/^\/api\/initiatives\/[A-Za-z0-9_-]{8,64}\/meetings$/
 ];
 
 /**

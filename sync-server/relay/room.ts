@@ -146,6 +146,8 @@ export class Room {
 			if (peer.userId !== userId) continue;
 			peer.role = role;
 			peer.canWrite = role !== null;
+			// Meeting documents are for members only: a former member stops reading too.
+			if (role === null && this.docKind === 'meeting') peer.close(CloseCode.forbidden, 'not a member');
 		}
 	}
 

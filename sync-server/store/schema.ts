@@ -114,3 +114,4 @@ export type UserKind = UserRow['kind'];
 export * from './schema-integrity';
 export * from './schema-notify';
 export * from './schema-moderation';
+export * from './schema-meetings';

@@ -1,6 +1,6 @@
 /**
  * The relay's authorize hook over SQLite: session cookie → user, doc id →
- * initiative, membership → role and write access. Runs once per upgrade.
+ * initiative (or meeting → its initiative), membership → role and write access. Runs once per upgrade.
  * An adapter of the store for the relay's `RelayHooks.authorize` seam.
  */
 import type { IncomingMessage } from 'node:http';
@@ -28,6 +28,9 @@ export function readCookie(header: string | undefined, name: string): string | n
 /** An authorize hook over the sessions, initiatives and memberships tables. */
 export function createSessionAccess(sqlite: Database.Database): (req: IncomingMessage, docId: string) => Promise<Access> {
 	const initiativeExists = sqlite.prepare<[string], { one: number }>('SELECT 1 AS one FROM initiatives WHERE id = ?');
+	const meetingOf = sqlite.prepare<[string], { initiativeId: string; hidden: number }>(
+		'SELECT initiative_id AS initiativeId, hidden FROM meetings WHERE id = ?'
+	);
 	const membership = sqlite.prepare<[string, string], { role: Exclude<DocRole, null> }>(
 		'SELECT role FROM memberships WHERE initiative_id = ? AND user_id = ?'
 	);
@@ -36,18 +39,20 @@ export function createSessionAccess(sqlite: Database.Database): (req: IncomingMe
 		const { session, user } = token ? validateSessionToken(token) : { session: null, user: null };
 		if (!session || !user) return { ok: false, code: CloseCode.unauthenticated };
 		// The id pattern also rules out path traversal, encoded slashes and oversized ids.
-		if (!isValidId(docId) || !initiativeExists.get(docId)) return { ok: false, code: CloseCode.unknownDoc };
-		const role = membership.get(docId, user.id)?.role ?? null;
-		if (isDocHiddenFrom(docId, user.id)) return { ok: false, code: CloseCode.unknownDoc };
-		return {
-			ok: true,
-			userId: user.id,
-			sessionId: session.id,
-			displayName: user.displayName,
-			role,
-			canWrite: role !== null,
-			docKind: 'initiative'
-		};
+		if (!isValidId(docId)) return { ok: false, code: CloseCode.unknownDoc };
+		const who = { ok: true as const, userId: user.id, sessionId: session.id, displayName: user.displayName };
+		if (initiativeExists.get(docId)) {
+			const role = membership.get(docId, user.id)?.role ?? null;
+			if (isDocHiddenFrom(docId, user.id)) return { ok: false, code: CloseCode.unknownDoc };
+			return { ...who, role, canWrite: role !== null, docKind: 'initiative' };
+		}
+		// A meeting document: its initiative's members only (newcomers' e-mails are personal data).
+		const meeting = meetingOf.get(docId);
+		if (!meeting) return { ok: false, code: CloseCode.unknownDoc };
+		const role = membership.get(meeting.initiativeId, user.id)?.role ?? null;
+		if (meeting.hidden && role !== 'owner' && role !== 'admin') return { ok: false, code: CloseCode.unknownDoc };
+		if (!role) return { ok: false, code: CloseCode.forbidden };
+		return { ...who, role, canWrite: true, docKind: 'meeting' };
 	};
 }
 

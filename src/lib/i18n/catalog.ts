@@ -26,10 +26,12 @@ import frNotify from './fr/notify';
 import enNotify from './en/notify';
 import frModeration from './fr/moderation';
 import enModeration from './en/moderation';
+import frMeetings from './fr/meetings';
+import enMeetings from './en/meetings';
 
 export const catalogs = {
-	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory, ...frOffline, ...frNotify, ...frModeration },
-	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory, ...enOffline, ...enNotify, ...enModeration }
+	fr: { ...frCommon, ...frAccount, ...frInitiatives, ...frMap, ...frWorkspace, ...frPwa, ...frVisitors, ...frProfiles, ...frHistory, ...frOffline, ...frNotify, ...frModeration, ...frMeetings },
+	en: { ...enCommon, ...enAccount, ...enInitiatives, ...enMap, ...enWorkspace, ...enPwa, ...enVisitors, ...enProfiles, ...enHistory, ...enOffline, ...enNotify, ...enModeration, ...enMeetings }
 };
 
 export const LOCALES = ['fr', 'en'] as const;

@@ -34,7 +34,9 @@ export default {
 			patch: 'Editing an initiative',
 			join: 'Joining an initiative',
 			leave: 'Leaving an initiative',
-			profile: 'Profile change'
+			profile: 'Profile change',
+			meeting_create: 'Scheduling a meeting',
+			meeting_rsvp: 'Answering a meeting'
 		}
 	},
 	settings: {

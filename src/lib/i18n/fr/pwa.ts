@@ -33,7 +33,9 @@ export default {
 			patch: 'Modification d’une initiative',
 			join: 'Adhésion à une initiative',
 			leave: 'Départ d’une initiative',
-			profile: 'Modification du profil'
+			profile: 'Modification du profil',
+			meeting_create: 'Programmation d’une réunion',
+			meeting_rsvp: 'Réponse à une réunion'
 		}
 	},
 	settings: {

@@ -96,7 +96,8 @@ export async function buildExport(): Promise<ExportFiles> {
 	}
 	const exportedAt = new Date().toISOString();
 	const reports = (await fetchJson<{ items: unknown[] }>('/api/me/reports'))?.items ?? [];
-	const json = { format: 'kohero-export/1', exportedAt, profile, initiatives, reports };
+	const meetings = await fetchJson<unknown>('/api/me/meetings'); // my answers and the meetings I scheduled
+	const json = { format: 'kohero-export/1', exportedAt, profile, initiatives, reports, meetings };
 	const geojson = {
 		type: 'FeatureCollection',
 		features: rows.map(({ initiative: i, viewerRole }) => ({

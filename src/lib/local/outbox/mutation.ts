@@ -6,6 +6,7 @@
  */
 import type { InitiativeCreate, InitiativePatch } from '$lib/domain/validation/initiative';
 import type { ProfilePatch } from '$lib/domain/validation/account';
+import type { MeetingMutation } from '../meetings/outbox';
 
 /** One change made on this device, waiting to reach the server (or refused by it). */
 export type Mutation =
@@ -13,7 +14,8 @@ export type Mutation =
 	| { kind: 'patch'; initiativeId: string; body: InitiativePatch }
 	| { kind: 'join'; initiativeId: string }
 	| { kind: 'leave'; initiativeId: string }
-	| { kind: 'profile'; body: ProfilePatch };
+	| { kind: 'profile'; body: ProfilePatch }
+	| MeetingMutation;
 
 export interface OutboxEntry {
 	/** Auto-incremented: the order in which the changes were made and must be replayed. */

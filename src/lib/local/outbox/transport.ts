@@ -2,8 +2,10 @@
 import { request as send } from '$lib/api/client';
 import type { Mutation } from './mutation';
 import type { Transport } from './outbox';
+import { isMeetingMutation, meetingRequest } from '../meetings/outbox';
 
 function request(mutation: Mutation): { method: string; path: string; body?: unknown } {
+	if (isMeetingMutation(mutation)) return meetingRequest(mutation);
 	switch (mutation.kind) {
 		case 'create':
 			return { method: 'POST', path: '/api/initiatives', body: mutation.body };

@@ -8,6 +8,7 @@ import type { NearbyInitiative } from '$lib/types';
 import { badRequest } from '../http/api-error';
 import { translator } from '$lib/i18n/translate';
 import { loadInitiativesByPk } from './present';
+import { withNextMeetings } from '../meetings/list';
 
 export interface NearPage {
 	items: NearbyInitiative[];
@@ -58,5 +59,5 @@ export function findInitiativesNear(q: NearQuery): NearPage {
 		return initiative ? [{ ...initiative, distanceKm: roundKm(h.distanceKm) }] : [];
 	});
 	const last = hits[hits.length - 1];
-	return { items, nextCursor: more && last ? encodeCursor(last.distanceKm, last.id, print) : null };
+	return { items: withNextMeetings(items), nextCursor: more && last ? encodeCursor(last.distanceKm, last.id, print) : null };
 }
