@@ -30,7 +30,7 @@ export async function fetchInitiative(fetch: Fetch, id: string): Promise<Initiat
 		if (local) return { initiative: local.initiative, viewerRole: local.viewerRole };
 	}
 	if (status === 0) error(503, 'Initiative indisponible hors connexion.');
-	if (status === 404 && browser) await import('$lib/local/forget').then((local) => local.forgetInitiative(id)).catch(() => undefined);
+	if (status === 404 && browser) await import('$lib/local/cache/forget').then((local) => local.forgetInitiative(id)).catch(() => undefined);
 	if (status === 404 || status === 400) error(404, 'Initiative introuvable.');
 	if (status < 200 || status >= 300 || !body) error(status >= 500 || !body ? 503 : status, 'Initiative indisponible.');
 	const view = body;

@@ -6,7 +6,7 @@
  * device's own fonts, so names render with no request at all.
  */
 import type { MapOptions } from 'maplibre-gl';
-import { loadPlaces } from '$lib/local/gazetteer';
+import { loadPlaces } from '$lib/local/cache/gazetteer';
 import { placeLabelFeatures } from '$lib/domain/map-labels';
 
 type StyleSpec = Exclude<MapOptions['style'], string | undefined>;

@@ -95,8 +95,8 @@ export async function buildExport(): Promise<ExportFiles> {
 		});
 	}
 	const exportedAt = new Date().toISOString();
-	const reports = (await fetchJson<{ items: unknown[] }>('/api/me/reports'))?.items ?? [];
-	const meetings = await fetchJson<unknown>('/api/me/meetings'); // my answers and the meetings I scheduled
+	const reports = (await tryApi<{ items: unknown[] }>('/api/me/reports', { fresh: true }))?.items ?? [];
+	const meetings = await tryApi<unknown>('/api/me/meetings', { fresh: true }); // my answers and the meetings I scheduled
 	const json = { format: 'kohero-export/1', exportedAt, profile, initiatives, reports, meetings };
 	const geojson = {
 		type: 'FeatureCollection',

@@ -1,6 +1,6 @@
 /** Meeting changes made on this device and not yet accepted: shown at once, as the server will show them. */
 import { localDb } from '../db';
-import { kickOutbox } from '../outbox-runner';
+import { kickOutbox } from '../outbox';
 import type { MeetingCreate, RsvpAnswer } from '$lib/domain/meetings/validation';
 import type { Meeting } from '$lib/domain/meetings/types';
 import { resolveMeetingTimes, instantText } from '$lib/domain/meetings/time';

@@ -7,8 +7,8 @@
 import * as Y from 'yjs';
 import { decodeShareFile, encodeShareFile, SHARE_EXTENSION, type SharedDoc, type ShareFile } from '$lib/domain/meetings/share-file';
 import type { Meeting } from '$lib/domain/meetings/types';
-import { localDbName, openLocalCopy } from '../local-copy';
-import { RUNTIME_CACHES } from '../sw-routes';
+import { localDbName, openLocalCopy } from '../docs/local-copy';
+import { RUNTIME_CACHES } from '../../../service-worker/routes';
 
 async function hasLocalCopy(docId: string): Promise<boolean> {
 	if (!('databases' in indexedDB)) return true;

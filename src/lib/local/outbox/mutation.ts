@@ -36,5 +36,7 @@ export interface OutboxEntry {
  * relay before it exists: such documents wait for it (docs/creations.ts).
  */
 export function createdDocId(mutation: Mutation): string | null {
-	return mutation.kind === 'create' ? mutation.initiativeId : null;
+	if (mutation.kind === 'create') return mutation.initiativeId;
+	if (mutation.kind === 'meeting_create') return mutation.meetingId;
+	return null;
 }

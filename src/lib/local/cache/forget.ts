@@ -3,8 +3,8 @@
  * or gone): its local copies and cached API answers, so an offline start or a
  * cached list does not bring it back.
  */
-import { localDb } from './db';
-import { RUNTIME_CACHES } from './sw-routes';
+import { localDb } from '../db';
+import { RUNTIME_CACHES } from '../../../service-worker/routes';
 
 /** Drops initiative `id` from the device's cache, the feed and the service worker's API cache. */
 export async function forgetInitiative(id: string): Promise<void> {
