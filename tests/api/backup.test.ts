@@ -75,4 +75,4 @@ it('backs up the live database while the server keeps serving, and the copy rest
 	} finally {
 		await restored.stop();
 	}
-});
+}, 120_000);

@@ -47,6 +47,7 @@ describe('sessions that end close their sockets', () => {
 		loggedOutAt = Date.now();
 		expect(res.status).toBe(204);
 		const { code, ms } = await phoneClosed;
+		console.log(`logout → 4401 in ${ms} ms`);
 		expect(code).toBe(4401);
 		expect(ms).toBeLessThan(1000);
 		expect(laptopWs.readyState).toBe(laptopWs.OPEN);
@@ -67,6 +68,7 @@ describe('sessions that end close their sockets', () => {
 			changedAt = Date.now();
 			expect(res.status).toBe(204);
 			const { code, ms } = await phoneClosed;
+			console.log(`password change → other session's socket 4401 in ${ms} ms`);
 			expect(code).toBe(4401);
 			expect(ms).toBeLessThan(1000);
 			// The laptop keeps its session (same cookie) and its socket: a write still lands.
@@ -102,6 +104,7 @@ describe('a session that expires while its socket is open', () => {
 			(sqlite.prepare('SELECT max(expires_at) AS at FROM sessions WHERE user_id = ?').get(user.id) as { at: number }).at
 		);
 		const { code, at } = await closing;
+		console.log(`expiry → 4401 ${at - expiresAt} ms after the session's end`);
 		expect(code).toBe(4401);
 		expect(at - expiresAt).toBeGreaterThan(-100);
 		expect(at - expiresAt).toBeLessThan(1000);

@@ -68,7 +68,8 @@ export function updateProfile(userId: string, patch: ProfilePatch): UserRow {
 function homeColumns(userId: string, home: LatLng | null): Partial<UserRow> {
 	const row = db().select({ homeLat: users.homeLat, homeLng: users.homeLng }).from(users).where(eq(users.id, userId)).get();
 	const before = row && row.homeLat !== null && row.homeLng !== null ? { lat: row.homeLat, lng: row.homeLng } : null;
-	if (!homeMoved(before, home)) return {};
+	const hasBlur = row !== undefined && row.homeBlurLat !== null && row.homeBlurLng !== null;
+	if (!homeMoved(before, home) && (home === null || hasBlur)) return {};
 	if (home === null) return { homeLat: null, homeLng: null, homeBlurLat: null, homeBlurLng: null };
 	const blurred = blurHome(home, randomUnit(), randomUnit());
 	return { homeLat: home.lat, homeLng: home.lng, homeBlurLat: blurred.lat, homeBlurLng: blurred.lng };
