@@ -95,5 +95,5 @@ describe('npm run admin -- moderator', () => {
 		await admin('remove', person.email);
 		expectError(await person.c.get('/api/moderation/audit'), 403);
 		await expect(admin('add', 'personne@nulle-part.fr')).rejects.toThrow();
-	}, 120_000);
+	}, 300_000);
 });
