@@ -7,9 +7,9 @@ import { asc, sql, type SQL } from 'drizzle-orm';
 import { db } from '$store/db';
 import { initiatives } from '$store/schema';
 
-/** The condition an initiative must meet to be listed publicly (all of them until moderation hides some). */
+/** The condition an initiative must meet to be listed publicly: not hidden by moderation. */
 export function publicOnly(): SQL {
-	return sql`1 = 1`;
+	return sql`${initiatives.hidden} = 0`;
 }
 
 export interface PublicInitiativeEntry {
