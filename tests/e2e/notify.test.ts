@@ -71,7 +71,10 @@ describe('activity in the app', () => {
 		expect(await first.locator('a').getAttribute('href')).toBe(`/initiatives/${id}`);
 		expect(await seriousA11yViolations(page)).toEqual([]);
 
+		// A full load under the service worker keeps the page itself for offline use.
 		await waitForController(page);
+		await page.goto(server.url + '/activity');
+		await expect.poll(() => page.getByTestId('activity-item').count(), { timeout: 20_000 }).toBe(2);
 		await page.getByTestId('mark-all-read').click();
 		await expect.poll(() => page.getByTestId('activity-unread').count()).toBe(0);
 
