@@ -93,6 +93,8 @@ async function measure(watcher: 'on' | 'off') {
 	return { shared: row(shared, sharedCpu), discussion: row(talk, talkCpu) };
 }
 
+// Every provider adds a process 'exit' listener in Node.
+process.setMaxListeners(0);
 console.log(`relay activity bench: ${DOCS} docs × ${CLIENTS} clients × ${UPDATES} updates, ${CLIENTS + EXTRA_MEMBERS} members per initiative (${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)})`);
 const off = await measure('off');
 const on = await measure('on');

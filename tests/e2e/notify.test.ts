@@ -99,6 +99,27 @@ describe('activity in the app', () => {
 	});
 });
 
+describe('password reset pages', () => {
+	it('the log-in page links to the request form; a link opens the new-password form', async () => {
+		const context = await browser.newContext(mobile);
+		const page = await context.newPage();
+		await page.goto(server.url + '/login');
+		await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+		await page.waitForURL('**/reset');
+		await page.getByLabel('Adresse e-mail').fill('quelqu-un@exemple.fr');
+		await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+		await expect.poll(() => page.getByTestId('reset-sent').count()).toBe(1);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+
+		await page.goto(server.url + '/reset/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+		await page.getByLabel('Nouveau mot de passe').fill('un-mot-de-passe-neuf');
+		await page.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).click();
+		await expect.poll(() => page.getByText('Ce lien n’est plus valable. Demandez-en un nouveau.').count()).toBe(1);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('push in the service worker', () => {
 	it('shows a pushed notification and a click opens its page', async () => {
 		const context = await browser.newContext(mobile);
