@@ -152,6 +152,20 @@ async function load(): Promise<void> {
 	}
 }
 
+function notify(): void {
+	// Issue 15: fan-out of one message to 500 members p99 < 5 ms; new-initiative matching against 100,000 people p99 < 20 ms.
+	const n = runScript('notify.ts', 'results/notify.json');
+	if (n) {
+		rows.push({ bench: 'notify', figure: `activity fan-out, 1 message → ${n.fanout.members - 1} members (p50 / p99)`, value: `${fmt(n.fanout.p50, 2)} / ${fmt(n.fanout.p99, 2)} ms`, target: 'p99 < 5 ms', baseline: '—', ok: n.fanout.p99 < 5 });
+		rows.push({ bench: 'notify', figure: `new-initiative matching, ${n.nearby.people.toLocaleString('en')} people (p50 / p99)`, value: `${fmt(n.nearby.matching.p50, 2)} / ${fmt(n.nearby.matching.p99, 2)} ms`, target: 'p99 < 20 ms', baseline: `with rows written ${fmt(n.nearby.matchingAndRows.p99, 2)} ms p99`, ok: n.nearby.matching.p99 < 20 });
+	}
+	const r = runScript('relay-activity.ts', 'results/relay-activity.json');
+	if (r) {
+		rows.push({ bench: 'notify', figure: 'relay CPU per update, messages workload (watcher on)', value: `${fmt(r.on.discussion.cpuMsPerUpdate, 3)} ms`, target: '≈ watcher off', baseline: `watcher off ${fmt(r.off.discussion.cpuMsPerUpdate, 3)} ms` });
+		rows.push({ bench: 'notify', figure: 'relay CPU per update, shared relay workload (watcher on)', value: `${fmt(r.on.shared.cpuMsPerUpdate, 3)} ms`, target: '≈ watcher off', baseline: `watcher off ${fmt(r.off.shared.cpuMsPerUpdate, 3)} ms` });
+	}
+}
+
 const started = Date.now();
 console.log(`Kohero benchmark suite — ${cpus().length} CPU(s), Node ${process.version}`);
 proximity();
@@ -162,6 +176,7 @@ offlineStart();
 docOpenInBrowser();
 await relayDocOpen();
 await load();
+notify();
 
 const mark = (r: Row) => (r.ok === undefined ? '' : r.ok ? '✓' : '✗');
 const table = [

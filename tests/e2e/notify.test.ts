@@ -71,7 +71,10 @@ describe('activity in the app', () => {
 		expect(await first.locator('a').getAttribute('href')).toBe(`/initiatives/${id}`);
 		expect(await seriousA11yViolations(page)).toEqual([]);
 
+		// A full load under the service worker keeps the page itself for offline use.
 		await waitForController(page);
+		await page.goto(server.url + '/activity');
+		await expect.poll(() => page.getByTestId('activity-item').count(), { timeout: 20_000 }).toBe(2);
 		await page.getByTestId('mark-all-read').click();
 		await expect.poll(() => page.getByTestId('activity-unread').count()).toBe(0);
 
@@ -91,6 +94,27 @@ describe('activity in the app', () => {
 		await expect.poll(() => page.getByText('Préférences enregistrées.').count()).toBe(1);
 		const api = await clientOf(context, server.url);
 		expect((await api.get('/api/me/notifications')).body.emailDigest).toBe('daily');
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('password reset pages', () => {
+	it('the log-in page links to the request form; a link opens the new-password form', async () => {
+		const context = await browser.newContext(mobile);
+		const page = await context.newPage();
+		await page.goto(server.url + '/login');
+		await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+		await page.waitForURL('**/reset');
+		await page.getByLabel('Adresse e-mail').fill('quelqu-un@exemple.fr');
+		await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+		await expect.poll(() => page.getByTestId('reset-sent').count()).toBe(1);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+
+		await page.goto(server.url + '/reset/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+		await page.getByLabel('Nouveau mot de passe').fill('un-mot-de-passe-neuf');
+		await page.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).click();
+		await expect.poll(() => page.getByText('Ce lien n’est plus valable. Demandez-en un nouveau.').count()).toBe(1);
 		expect(await seriousA11yViolations(page)).toEqual([]);
 		await context.close();
 	});
