@@ -1,14 +1,18 @@
 /** The gazetteer of French places, and picking places the way people are spread. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { PlaceRow } from '../../src/lib/domain/places';
+import { isArrondissement, type PlaceRow } from '../../src/lib/domain/places';
 
 export type { PlaceRow };
 
-/** Reads static/data/places-fr.json (most populous first). */
+/**
+ * The communes of static/data/places-fr.json (most populous first). The
+ * arrondissements of Paris, Lyon and Marseille are left out: their people are
+ * already counted in their commune, and demo data and benchmarks stay as they were.
+ */
 export function loadPlaceRows(): PlaceRow[] {
 	const path = fileURLToPath(new URL('../../static/data/places-fr.json', import.meta.url));
-	return (JSON.parse(readFileSync(path, 'utf8')) as { places: PlaceRow[] }).places;
+	return (JSON.parse(readFileSync(path, 'utf8')) as { places: PlaceRow[] }).places.filter((row) => !isArrondissement(row));
 }
 
 /** A seeded random generator (mulberry32), so demo data and benchmarks are reproducible. */

@@ -79,8 +79,8 @@ describe('a visitor', () => {
 		await page.locator('.map-view[data-status="ready"]').waitFor({ timeout: 60_000 });
 		expect(await page.getAttribute('.map-view', 'data-style')).toBe('embedded');
 		// MapLibre's own controls speak French.
-		await page.getByRole('button', { name: 'Zoomer' }).waitFor();
-		await page.getByRole('button', { name: 'Dézoomer' }).waitFor();
+		await page.getByRole('button', { name: 'Zoomer', exact: true }).waitFor();
+		await page.getByRole('button', { name: 'Dézoomer', exact: true }).waitFor();
 		await expectAccessible(page, '/map');
 		await context.close();
 	});

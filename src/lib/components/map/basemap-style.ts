@@ -16,14 +16,18 @@ export const LABEL_FONT = ['Noto Sans Regular'];
 /** The id of the town names layer (tests read it with queryRenderedFeatures). */
 export const PLACE_LABELS_LAYER = 'place-labels';
 
-/** Town names, empty when the gazetteer cannot load (the map still shows). */
-async function placeLabels() {
-	try {
-		return placeLabelFeatures((await loadPlaces()).rows);
-	} catch (err) {
-		console.warn('map labels unavailable', err);
-		return { type: 'FeatureCollection' as const, features: [] };
-	}
+let labels: Promise<ReturnType<typeof placeLabelFeatures>> | undefined;
+
+/** Town names (built once per page), empty when the gazetteer cannot load (the map still shows). */
+function placeLabels() {
+	labels ??= loadPlaces()
+		.then((index) => placeLabelFeatures(index.rows))
+		.catch((err: unknown) => {
+			console.warn('map labels unavailable', err);
+			labels = undefined;
+			return { type: 'FeatureCollection' as const, features: [] };
+		});
+	return labels;
 }
 
 /** The embedded style, with the gazetteer's names. */

@@ -39,6 +39,7 @@ export default {
 		twoFingers: 'Use two fingers to move the map'
 	},
 	places: {
+		refineOpen: 'Refine the point on the map',
 		refineTap: 'Tap the map to refine the point (it stays private).',
 		refineClick: 'Click the map to refine the point (it stays private).',
 		refineMap: 'Map to refine where you live'

@@ -37,6 +37,7 @@ export default {
 		twoFingers: 'Utilisez deux doigts pour déplacer la carte'
 	},
 	places: {
+		refineOpen: 'Affiner le point sur la carte',
 		refineTap: 'Touchez la carte pour affiner le point (il reste privé).',
 		refineClick: 'Cliquez sur la carte pour affiner le point (il reste privé).',
 		refineMap: 'Carte pour affiner votre lieu de vie'
