@@ -68,19 +68,21 @@ CREATE TABLE `meeting_newcomer_mails` (
 	PRIMARY KEY (`meeting_id`, `entry_id`)
 );
 --> statement-breakpoint
--- Upcoming meetings near a point: an R*Tree over (lat, lng, time in minutes from start to end) of
--- confirmed, visible meetings with a place, keyed by meetings.pk. Float32 boxes are rounded outwards;
--- queries check exact values on the table.
+-- Upcoming meetings near a point: an R*Tree over (lat, lng, time from start to end) of confirmed,
+-- visible meetings with a place, keyed by meetings.pk. Time is in units of 30 days, so that a node's
+-- extent in time weighs like its extent in degrees (in minutes, the tree would split on time alone and
+-- every node would span the whole country). Float32 boxes are rounded outwards; queries check exact
+-- values on the table.
 CREATE VIRTUAL TABLE `meeting_geo` USING rtree(`id`, `min_lat`, `max_lat`, `min_lng`, `max_lng`, `min_t`, `max_t`);
 --> statement-breakpoint
 CREATE TRIGGER `meetings_geo_insert` AFTER INSERT ON `meetings`
 	WHEN new.`lat` IS NOT NULL AND new.`lng` IS NOT NULL AND new.`status` = 'confirmed' AND new.`hidden` = 0 BEGIN
-	INSERT INTO `meeting_geo` VALUES (new.`pk`, new.`lat`, new.`lat`, new.`lng`, new.`lng`, new.`starts_at` / 60000.0, new.`ends_at` / 60000.0);
+	INSERT INTO `meeting_geo` VALUES (new.`pk`, new.`lat`, new.`lat`, new.`lng`, new.`lng`, new.`starts_at` / 2592000000.0, new.`ends_at` / 2592000000.0);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `meetings_geo_update` AFTER UPDATE OF `lat`, `lng`, `starts_at`, `ends_at`, `status`, `hidden` ON `meetings` BEGIN
 	DELETE FROM `meeting_geo` WHERE `id` = old.`pk`;
-	INSERT INTO `meeting_geo` SELECT new.`pk`, new.`lat`, new.`lat`, new.`lng`, new.`lng`, new.`starts_at` / 60000.0, new.`ends_at` / 60000.0
+	INSERT INTO `meeting_geo` SELECT new.`pk`, new.`lat`, new.`lat`, new.`lng`, new.`lng`, new.`starts_at` / 2592000000.0, new.`ends_at` / 2592000000.0
 		WHERE new.`lat` IS NOT NULL AND new.`lng` IS NOT NULL AND new.`status` = 'confirmed' AND new.`hidden` = 0;
 END;
 --> statement-breakpoint

@@ -25,10 +25,11 @@ export interface MeetingHit {
 	distanceKm: number;
 }
 
-const MINUTE = 60_000;
-/** The R*Tree keeps minutes as float32 (≈2 min steps near 2026): pad the window. */
-const T_PAD_MIN = 5;
-const FIRST_WINDOW_MS = 2 * 24 * 60 * MINUTE;
+/** The R*Tree's time unit (see migration 0007): 30 days, so time and degrees weigh alike in its splits. */
+const T_UNIT_MS = 30 * 86_400_000;
+/** Float32 keeps ≈2.6 min steps of that unit near 2026: pad the window by 10 min. */
+const T_PAD = (10 * 60_000) / T_UNIT_MS;
+const FIRST_WINDOW_MS = 2 * 86_400_000;
 
 const SQL =
 	`SELECT m.pk AS pk, m.id AS id, m.starts_at AS s, ${DISTANCE_FUNCTION}(?, ?, m.lat, m.lng) AS d FROM meeting_geo g CROSS JOIN meetings m ON m.pk = g.id` +
@@ -47,8 +48,8 @@ function search(sqlite: Database.Database, q: MeetingNearQuery, to: number): Mee
 			box.maxLat + BOX_PAD_DEG,
 			minLng - BOX_PAD_DEG,
 			maxLng + BOX_PAD_DEG,
-			q.from / MINUTE - T_PAD_MIN,
-			to / MINUTE + T_PAD_MIN,
+			q.from / T_UNIT_MS - T_PAD,
+			to / T_UNIT_MS + T_PAD,
 			q.from,
 			to,
 			q.radiusKm,

@@ -7,5 +7,7 @@ export const load: PageLoad = async ({ fetch, params, parent }) => {
 	const { user } = await parent();
 	const meeting = await fetchMeeting(fetch, params.id, user);
 	const view = await fetchInitiative(fetch, meeting.initiativeId).catch(() => null);
-	return { meeting, initiative: view?.initiative ?? null, viewerRole: view?.viewerRole ?? null };
+	// Offline on a device that never saw the initiative (a share file imported here), the role is unknown:
+	// meeting mode still opens its local copy, and the relay decides once online.
+	return { meeting, initiative: view?.initiative ?? null, viewerRole: view?.viewerRole ?? null, roleKnown: view !== null };
 };
