@@ -34,7 +34,9 @@ const FIRST_WINDOW_MS = 2 * 86_400_000;
 const SQL =
 	`SELECT m.pk AS pk, m.id AS id, m.starts_at AS s, ${DISTANCE_FUNCTION}(?, ?, m.lat, m.lng) AS d FROM meeting_geo g CROSS JOIN meetings m ON m.pk = g.id` +
 	' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ? AND g.max_t >= ? AND g.min_t <= ?' +
-	" AND m.ends_at > ? AND m.starts_at <= ? AND m.status = 'confirmed' AND m.hidden = 0 AND d <= ?" +
+	" AND m.ends_at > ? AND m.starts_at <= ? AND m.status = 'confirmed' AND m.hidden = 0" +
+	// A meeting of an initiative hidden by moderation is hidden with it.
+	' AND NOT EXISTS (SELECT 1 FROM initiatives i WHERE i.id = m.initiative_id AND i.hidden = 1) AND d <= ?' +
 	' ORDER BY m.starts_at, m.id LIMIT ?';
 
 function search(sqlite: Database.Database, q: MeetingNearQuery, to: number): MeetingHit[] {
