@@ -66,7 +66,7 @@ export function updateProfile(userId: string, patch: ProfilePatch): UserRow {
  * (a new draw per save would let the blurs be averaged back to the home).
  */
 function homeColumns(userId: string, home: LatLng | null): Partial<UserRow> {
-	const row = db().select({ homeLat: users.homeLat, homeLng: users.homeLng }).from(users).where(eq(users.id, userId)).get();
+	const row = db().select({ homeLat: users.homeLat, homeLng: users.homeLng, homeBlurLat: users.homeBlurLat, homeBlurLng: users.homeBlurLng }).from(users).where(eq(users.id, userId)).get();
 	const before = row && row.homeLat !== null && row.homeLng !== null ? { lat: row.homeLat, lng: row.homeLng } : null;
 	const hasBlur = row !== undefined && row.homeBlurLat !== null && row.homeBlurLng !== null;
 	if (!homeMoved(before, home) && (home === null || hasBlur)) return {};
