@@ -68,7 +68,8 @@ function createSyncUpgrade(): SyncUpgrade {
 		fanout: createLocalFanout(),
 		pingIntervalMs: envNumber('KOHERO_PING_MS', 30_000),
 		// Tests lower the 20 MiB document limit to reach it quickly.
-		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', 20 * 1024 * 1024)
+		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', 20 * 1024 * 1024),
+		docHeapBudgetBytes: envNumber('KOHERO_DOC_HEAP_BUDGET_BYTES', 1024 * 1024 * 1024)
 	});
 	const unsubscribers = [
 		onMembershipChange(({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),
