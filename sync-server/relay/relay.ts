@@ -83,9 +83,10 @@ export function createRelay({
 	function roomFor(docId: string, docKind: DocKind): Room {
 		let room = rooms.get(docId);
 		if (!room) {
-			room = new Room(docId, docKind, { hooks, fanout, maxDocBytes, onEmpty: unloadWhenIdle });
-			rooms.set(docId, room);
-			void room.load().then(() => measure(room));
+			const created = new Room(docId, docKind, { hooks, fanout, maxDocBytes, onEmpty: unloadWhenIdle });
+			rooms.set(docId, created);
+			void created.load().then(() => measure(created));
+			room = created;
 		}
 		return room;
 	}
