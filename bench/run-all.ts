@@ -102,6 +102,17 @@ function integrityCost(): void {
 	});
 }
 
+function docHeap(): void {
+	// Issue 12: the heap of a loaded document against its encoded size, which the relay's heap budget estimates.
+	const r = runScript('doc-heap.ts', 'results/doc-heap.json');
+	for (const x of (r?.results ?? []) as { shape: string; encodedKiB: number; heapKiB: number; ratio: number; structs: number; estimateKiB: number }[]) {
+		rows.push({
+			bench: 'memory', figure: `loaded document heap / encoded size (${x.shape}, ${x.structs} structs)`,
+			value: `${fmt(x.heapKiB / 1024)} MiB / ${fmt(x.encodedKiB / 1024)} MiB (×${fmt(x.ratio)})`, target: '—', baseline: `budget estimate ${fmt(x.estimateKiB / 1024)} MiB`
+		});
+	}
+}
+
 function bundle(): void {
 	// Issue 6: the feed's first render, map and editor excluded, ≤ 100 kB gzip.
 	const b = runScript('bundle.ts', 'results/bundle.json');
@@ -171,6 +182,7 @@ console.log(`Kohero benchmark suite — ${cpus().length} CPU(s), Node ${process.
 proximity();
 relay();
 integrityCost();
+docHeap();
 bundle();
 offlineStart();
 docOpenInBrowser();

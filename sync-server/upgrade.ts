@@ -82,7 +82,8 @@ function createSyncUpgrade(): SyncUpgrade {
 		fanout: createLocalFanout(),
 		pingIntervalMs: envNumber('KOHERO_PING_MS', PING_INTERVAL_MS),
 		// Tests lower the 20 MiB document limit to reach it quickly.
-		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', MAX_DOC_BYTES)
+		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', MAX_DOC_BYTES),
+		docHeapBudgetBytes: envNumber('KOHERO_DOC_HEAP_BUDGET_BYTES', 1024 * 1024 * 1024)
 	});
 	const unsubscribers = [
 		onMembershipChange(({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),

@@ -7,7 +7,7 @@
 export const PERSIST_BUCKETS_MS = [1, 2, 5, 10, 20, 50, 100, 250, 1000] as const;
 
 export type RejectReason = 'malformed' | 'tooBig' | 'docTooBig' | 'readOnly' | 'unauthenticated' | 'forbidden' | 'unknownDoc'
-	| 'integrity' | 'quota' | 'presence' | 'syncInFlight' | 'slowReader';
+	| 'integrity' | 'quota' | 'presence' | 'syncInFlight' | 'slowReader' | 'overBudget';
 
 export const metrics = {
 	openConnections: 0,

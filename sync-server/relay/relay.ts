@@ -13,6 +13,7 @@ import { countRejected, metrics, registerGauge } from './metrics';
 import { Peer } from './peer';
 import { Room } from './room';
 import { closeWhenSessionExpires } from './session-expiry';
+import { DEFAULT_DOC_HEAP_BUDGET_BYTES, DocBudget, estimateDocHeap } from './doc-budget';
 
 export interface Relay {
 	/** Takes over an upgrade request for `docId` (already cut from the path). */
@@ -38,6 +39,8 @@ export interface RelayOptions {
 	pingIntervalMs?: number;
 	/** Largest document a writer may grow (API.md: 20 MiB). */
 	maxDocBytes?: number;
+	/** Estimated heap all loaded documents may take together (see doc-budget.ts). */
+	docHeapBudgetBytes?: number;
 }
 
 const CLOSE_GRACE_MS = 1000;
@@ -49,8 +52,10 @@ export function createRelay({
 	hooks,
 	fanout,
 	pingIntervalMs = PING_INTERVAL_MS,
-	maxDocBytes = MAX_DOC_BYTES
+	maxDocBytes = MAX_DOC_BYTES,
+	docHeapBudgetBytes = DEFAULT_DOC_HEAP_BUDGET_BYTES
 }: RelayOptions): Relay {
+	const budget = new DocBudget(docHeapBudgetBytes);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 	const rooms = new Map<string, Room>();
 	const sockets = new Set<WebSocket>();
@@ -72,17 +77,29 @@ export function createRelay({
 	const unregister = [
 		registerGauge('tracked_sockets', () => sockets.size),
 		registerGauge('ws_clients', () => wss.clients.size),
-		registerGauge('rooms', () => rooms.size)
+		registerGauge('rooms', () => rooms.size),
+		registerGauge('doc_heap_estimate_bytes', () => budget.totalBytes)
 	];
 
 	function roomFor(docId: string, docKind: DocKind): Room {
 		let room = rooms.get(docId);
 		if (!room) {
-			room = new Room(docId, docKind, { hooks, fanout, maxDocBytes, onEmpty: unloadWhenIdle });
-			rooms.set(docId, room);
-			void room.load();
+			const created = new Room(docId, docKind, { hooks, fanout, maxDocBytes, onEmpty: unloadWhenIdle });
+			rooms.set(docId, created);
+			void created.load().then(() => measure(created));
+			room = created;
 		}
 		return room;
+	}
+
+	/** Re-estimates a loaded room's heap (marking it used), and makes room within the budget. */
+	function measure(room: Room): void {
+		if (!room.ready || rooms.get(room.docId) !== room) return;
+		budget.set(room.docId, estimateDocHeap(room.doc, room.sizeEstimate));
+		for (const docId of budget.victims((id) => rooms.get(id)?.peers.size === 0)) {
+			const idle = rooms.get(docId);
+			if (idle) unloadWhenIdle(idle);
+		}
 	}
 
 	/** Unloads a room once its last writes are committed, unless someone came back. */
@@ -90,6 +107,7 @@ export function createRelay({
 		void room.settled().then(async () => {
 			if (room.peers.size > 0 || rooms.get(room.docId) !== room || closing) return;
 			rooms.delete(room.docId);
+			budget.delete(room.docId);
 			room.destroy();
 			await hooks.store.release(room.docId);
 		}).catch((err: unknown) => log.error('relay_unload_failed', { docId: room.docId, error: String(err) }));
@@ -109,9 +127,17 @@ export function createRelay({
 			ws.close(CloseCode.goingAway);
 			return;
 		}
+		const loaded = rooms.get(docId);
+		if (!loaded && budget.over) {
+			// Loading one more document would pass the heap budget: come back later.
+			countRejected('overBudget');
+			ws.close(CloseCode.tryAgainLater, 'server busy');
+			return;
+		}
 		metrics.openConnections++;
 		const peer = new Peer(ws, access);
 		const room = roomFor(docId, access.docKind);
+		if (loaded) measure(loaded);
 		if (logConnections) log.info('relay_open', { connectionId: peer.id, docId, userId: access.userId, canWrite: access.canWrite });
 		ws.on('message', (data: RawData, isBinary: boolean) => {
 			if (closing) return;

@@ -162,6 +162,11 @@ export class Room {
 		await this.#lastWrite;
 	}
 
+	/** Upper estimate of the encoded document size (for the heap budget). */
+	get sizeEstimate(): number {
+		return this.#sizeEstimate;
+	}
+
 	/** Whether the document was read from the store and is usable. */
 	get ready(): boolean {
 		return this.#loaded && !this.#failed;

@@ -40,7 +40,7 @@ describe('relay durability', () => {
 	it('survives a SIGTERM restart mid-session: exits 0, loses nothing, clients resume', async () => {
 		const dataDir = tempDataDir();
 		const { server: first, alice, bob, docId, a, b } = await twoMembersOnNewDoc(dataDir);
-		for (let i = 0; i < 30; i++) say(i % 2 ? a.doc : b.doc, alice.id, `avant-${i}`);
+		for (let i = 0; i < 30; i++) say(i % 2 ? a.doc : b.doc, i % 2 ? alice.id : bob.id, `avant-${i}`);
 		// Stop while the last writes may still be in flight: close() must commit them.
 		expect(await first.stop()).toBe(0);
 

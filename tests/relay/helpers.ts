@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import * as encoding from 'lib0/encoding';
 import { Client } from '../helpers/client';
 import { startServer, type StartOptions, type TestServer } from '../helpers/server';
 
@@ -213,17 +214,34 @@ export function storedDoc(dataDir: string, docId: string): Y.Doc {
 	return doc;
 }
 
+/** Sends a sync step 1 on `client`'s socket and resolves at the relay's step 2 answer. */
+async function roundTrip(client: SyncClient): Promise<void> {
+	const ws = client.provider.ws as unknown as WebSocket | null;
+	if (!ws) throw new Error('provider not connected');
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	encoding.writeVarUint(encoder, 0);
+	encoding.writeVarUint8Array(encoder, Y.encodeStateVector(client.doc));
+	await new Promise<void>((resolve) => {
+		// y-websocket sets binaryType 'arraybuffer'.
+		const onMessage = (data: ArrayBuffer | Buffer) => {
+			const bytes = new Uint8Array(data);
+			if (bytes[0] !== 0 || bytes[1] !== 1) return;
+			ws.off('message', onMessage);
+			resolve();
+		};
+		ws.on('message', onMessage);
+		ws.send(encoding.toUint8Array(encoder));
+	});
+}
+
 /**
- * Resolves once the server has processed everything `from` sent so far: the
- * relay handles a socket's frames in order, so an awareness mark sent last and
- * seen by `observer` comes after them.
+ * Resolves once the server has processed everything `from` sent so far and
+ * `observer` has received whatever the relay passed on from it: the relay
+ * handles a socket's frames in order and answers a sync step 1 after what came
+ * before it (a round trip, not presence: a non-member's presence is not relayed).
  */
 export async function processedBy(from: SyncClient, observer: SyncClient): Promise<void> {
-	const mark = Math.random();
-	from.provider.awareness.setLocalStateField('mark', mark);
-	const clientId = from.doc.clientID;
-	await waitFor(
-		() => (observer.provider.awareness.getStates().get(clientId) as { mark?: number } | undefined)?.mark === mark,
-		'awareness mark'
-	);
+	await roundTrip(from);
+	await roundTrip(observer);
 }
