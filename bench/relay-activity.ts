@@ -15,8 +15,8 @@ import * as Y from 'yjs';
 import { Client } from '../tests/helpers/client';
 import { startServer, type TestServer } from '../tests/helpers/server';
 import { connectClient, createInitiative, synced, waitFor, type Member, type SyncClient } from '../tests/relay/helpers';
-import { cpuSeconds } from './lib/servers';
-import { runWorkload } from './lib/workload';
+import { treeCpuSeconds as cpuSeconds } from './lib/proc-cpu';
+import { runWorkload } from './lib/provider-workload';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);

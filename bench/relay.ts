@@ -24,7 +24,7 @@ const WRITERS = env('BENCH_WRITERS', 4);
 const ROUNDS = env('BENCH_ROUNDS', 3);
 const SATURATION_S = env('BENCH_SATURATION_S', 5);
 const PACED_S = env('BENCH_PACED_S', 5);
-const PACED_RATE = env('BENCH_PACED_RATE', 1000);
+const PACED_RATE = env('BENCH_PACED_RATE', 200);
 const WINDOW = env('BENCH_WINDOW', 4);
 const IDLE = env('BENCH_IDLE', 10_000);
 const IDLE_DOCS = 100;
@@ -38,7 +38,8 @@ let refDocCounter = 0;
 const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${String(refDocCounter++).padStart(5, '0')}`);
 
 const reference = await startReference();
-const ours: OurServer = await startOurs(WRITERS, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
+// --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
+const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
 const cookies = ours.members.map((m) => m.cookie);
 
 const runs: Record<'reference' | 'kohero', { saturation: PhaseResult; paced: PhaseResult }[]> = { reference: [], kohero: [] };
@@ -75,7 +76,7 @@ for (let round = 0; round < ROUNDS; round++) {
 const churned = await churn(ours.wsUrl, ours.createDocs(1)[0], cookies[0], ours.server.dataDir);
 console.log(`churned doc: log ${churned.logBytes} B vs state ${churned.stateBytes} B`);
 
-async function idleRun(server: BenchServer, docIds: string[], cookie?: string): Promise<IdleResult & { rssAfterCloseMiB: number }> {
+async function idleRun(server: BenchServer, docIds: string[], cookie?: string): Promise<IdleResult & { rssAfterCloseMiB: number; rssAfterGcMiB?: number }> {
 	const baselineRssMiB = rssMiB(server.pid);
 	const { sockets, error } = await openIdle(server.wsUrl, docIds, IDLE, cookie);
 	await new Promise((r) => setTimeout(r, 2000));
@@ -83,7 +84,12 @@ async function idleRun(server: BenchServer, docIds: string[], cookie?: string): 
 	await closeIdle(sockets);
 	// Documents unload once their sockets are gone: memory should come back down.
 	await new Promise((r) => setTimeout(r, 3000));
-	return { requested: IDLE, opened: sockets.length, baselineRssMiB, rssMiB: withSockets, rssAfterCloseMiB: rssMiB(server.pid), error };
+	const rssAfterCloseMiB = rssMiB(server.pid);
+	if (server !== ours) return { requested: IDLE, opened: sockets.length, baselineRssMiB, rssMiB: withSockets, rssAfterCloseMiB, error };
+	// Is what stayed garbage V8 has not collected yet, or is it held? A full GC tells.
+	await fetch(`${ours.server.url}/metrics?gc=1`);
+	await new Promise((r) => setTimeout(r, 1000));
+	return { requested: IDLE, opened: sockets.length, baselineRssMiB, rssMiB: withSockets, rssAfterCloseMiB, rssAfterGcMiB: rssMiB(server.pid), error };
 }
 const idle = IDLE > 0
 	? { reference: await idleRun(reference, refDocs(IDLE_DOCS)), kohero: await idleRun(ours, ours.createDocs(IDLE_DOCS), cookies[0]) }

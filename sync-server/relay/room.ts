@@ -258,12 +258,21 @@ export class Room {
 		batch.entries.push({ update, authorId, originId });
 	}
 
+	/**
+	 * Sends a committed batch as ONE frame per peer (Hocuspocus PR #1130's lesson): a loop
+	 * that fell behind commits bigger batches, and a frame per update per peer would make
+	 * each turn longer still. Several senders in one batch get their own updates back inside
+	 * the merged frame (Yjs ignores what it has, as with the reference relay's echo).
+	 */
 	#committed(batch: CommitBatch): void {
 		this.#closeBatch(batch);
-		recordPersisted(batch.entries, performance.now() - batch.startedAt);
+		const { entries } = batch;
+		recordPersisted(entries, performance.now() - batch.startedAt);
+		const origins = new Set(entries.map((e) => e.originId));
+		const update = entries.length === 1 ? entries[0].update : Y.mergeUpdates(entries.map((e) => e.update));
+		this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId: origins.size === 1 ? entries[0].originId : null });
 		let lastAuthor: string | null = null;
-		for (const { update, authorId, originId } of batch.entries) {
-			this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId });
+		for (const { authorId } of entries) {
 			if (authorId !== null && authorId !== lastAuthor) this.hooks.onChange(this.docId, (lastAuthor = authorId));
 		}
 	}
