@@ -108,7 +108,7 @@ describe('sync manager', () => {
 		const docId = `init_${Math.random().toString(36).slice(2, 12)}`;
 		await editOffline(docId, 'Dans une initiative créée hors ligne');
 		const seq = await db.outbox.add({
-			mutation: { kind: 'create', initiativeId: docId, body: { id: docId, title: 'x', summary: '', category: 'food', lat: 45, lng: 4 } },
+			mutation: { kind: 'create', initiativeId: docId, body: { id: docId, title: 'x', summary: '', category: 'food', lat: 45, lng: 4, placeName: '' } },
 			createdAt: Date.now(),
 			state: 'pending',
 			attempts: 0,
