@@ -79,6 +79,7 @@ describe('initiatives near you', () => {
 
 		// The only founder cannot leave: the 409 is explained in French.
 		await page.getByRole('button', { name: 'Quitter' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Quitter' }).click();
 		await page.getByRole('alert').filter({ hasText: 'seule personne fondatrice' }).waitFor();
 	});
 
