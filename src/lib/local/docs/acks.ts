@@ -85,6 +85,8 @@ export function trackAcks(provider: WebsocketProvider, options: TrackOptions): A
 		options.onClean(value);
 	};
 	const acknowledge = (snapshot: Uint8Array, covers: boolean) => {
+		// Newer than what the local copy holds: the stored one no longer decides.
+		known = true;
 		options.onAck(snapshot);
 		if (covers) setClean(true);
 	};
@@ -150,7 +152,9 @@ export function trackAcks(provider: WebsocketProvider, options: TrackOptions): A
 				if (provider.synced) void probe();
 			}
 		},
-		() => options.onClean(false)
+		() => {
+			if (!known) options.onClean(false);
+		}
 	);
 
 	return {
