@@ -106,13 +106,13 @@ describe('initiatives near you', () => {
 		await page.waitForURL(initiativeUrl);
 		await page.getByRole('button', { name: 'Rejoindre', exact: true }).click();
 		await page.getByRole('button', { name: 'Quitter' }).waitFor();
-		// On a phone a member lands on the workspace; the members are one tap away.
+		// Joining keeps the page as it was opened (the workspace is not remounted).
 		await page.getByRole('heading', { name: 'Espace de travail' }).waitFor();
-		await page.getByRole('tab', { name: 'Présentation et membres' }).click();
 		await page.locator('.members li', { hasText: 'Bruno' }).getByText('Membre').waitFor();
 
 		// The owner makes the new member an admin.
 		await ownerPage.reload();
+		// On a phone a member lands on the workspace; the members are one tap away.
 		await ownerPage.getByRole('tab', { name: 'Présentation et membres' }).click();
 		await ownerPage.getByRole('button', { name: 'Nommer admin — Bruno' }).click();
 		await ownerPage.locator('.members li', { hasText: 'Bruno' }).getByText('Admin', { exact: true }).waitFor();
