@@ -79,6 +79,7 @@ describe('initiatives near you', () => {
 
 		// The only founder cannot leave: the 409 is explained in French.
 		await page.getByRole('button', { name: 'Quitter' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Quitter' }).click();
 		await page.getByRole('alert').filter({ hasText: 'seule personne fondatrice' }).waitFor();
 	});
 
@@ -105,12 +106,14 @@ describe('initiatives near you', () => {
 		await page.waitForURL(initiativeUrl);
 		await page.getByRole('button', { name: 'Rejoindre', exact: true }).click();
 		await page.getByRole('button', { name: 'Quitter' }).waitFor();
-		await page.locator('.members li', { hasText: 'Bruno' }).getByText('Membre').waitFor();
-		// Signed in: the workspace area is there.
+		// Joining keeps the page as it was opened (the workspace is not remounted).
 		await page.getByRole('heading', { name: 'Espace de travail' }).waitFor();
+		await page.locator('.members li', { hasText: 'Bruno' }).getByText('Membre').waitFor();
 
 		// The owner makes the new member an admin.
 		await ownerPage.reload();
+		// On a phone a member lands on the workspace; the members are one tap away.
+		await ownerPage.getByRole('tab', { name: 'Présentation et membres' }).click();
 		await ownerPage.getByRole('button', { name: 'Nommer admin — Bruno' }).click();
 		await ownerPage.locator('.members li', { hasText: 'Bruno' }).getByText('Admin', { exact: true }).waitFor();
 	});

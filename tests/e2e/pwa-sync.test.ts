@@ -53,6 +53,7 @@ describe('sync state', () => {
 		// Offline, the last owner leaves: accepted on the device, refused by the server later (409).
 		await context.setOffline(true);
 		await page.getByRole('button', { name: 'Quitter' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Quitter' }).click();
 		await page.getByText('en attente de connexion').first().waitFor();
 		await context.setOffline(false);
 

@@ -82,7 +82,7 @@ describe('installable offline app', () => {
 		await context.setOffline(true);
 		await page.goto(server.url + '/');
 		await page.getByRole('link', { name: 'Jardin partagé de la Croix-Rousse' }).waitFor();
-		await page.getByRole('button', { name: /État de la synchronisation : Hors ligne/ }).waitFor();
+		await page.getByRole('button', { name: /^Hors ligne/ }).waitFor();
 		await page.reload();
 		await page.getByRole('link', { name: 'Jardin partagé de la Croix-Rousse' }).waitFor();
 		await page.goto(`${server.url}/initiatives/${id}`);
@@ -135,10 +135,10 @@ describe('offline changes and updates', () => {
 		await page.getByText('en attente de connexion').waitFor();
 		// Survives a reload while offline.
 		await page.reload();
-		await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('3');
+		await expect.poll(() => page.getByTestId('sync-label').textContent()).toMatch(/^Hors ligne · 3 en attente$/);
 
 		await context.setOffline(false);
-		await page.getByTestId('pending-count').waitFor({ state: 'detached', timeout: 20_000 });
+		await expect.poll(() => page.getByTestId('sync-label').textContent(), { timeout: 20_000 }).toMatch(/^Synchronisé/);
 		const api = await clientOf(context, server.url);
 		const mine = await api.get('/api/me/initiatives');
 		expect(mine.body.items.filter((i: { title: string }) => i.title === 'Covoiturage des pentes')).toHaveLength(1);

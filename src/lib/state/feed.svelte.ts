@@ -40,6 +40,9 @@ export class Feed {
 	error = $state<'network' | 'server' | null>(null);
 	/** The items shown are the copy kept on this device (the network is down). */
 	fromCache = $state(false);
+	/** Offline: the radius the kept copy was fetched with, and whether it answered other filters. */
+	cachedRadiusKm = $state<number | null>(null);
+	cachedOtherFilters = $state(false);
 	#nextCursor = $state<string | null>(null);
 	/** Answers to superseded queries are dropped. */
 	#generation = 0;
@@ -109,7 +112,7 @@ export class Feed {
 			let items = page.items;
 			if (!append) {
 				const cache = await feedCache();
-				await cache.saveCachedFeed(items).catch(() => undefined);
+				await cache.saveCachedFeed(items, this.#query()).catch(() => undefined);
 				items = cache.withLocalCreations(items, await this.#localCreations());
 			}
 			if (generation !== this.#generation) return;
@@ -140,10 +143,24 @@ export class Feed {
 		return readLocalCreations(this.origin.lat, this.origin.lng).catch(() => []);
 	}
 
+	#query(): { radiusKm: number; category: string; q: string } {
+		return { radiusKm: this.radiusKm, category: this.category, q: this.query.trim() };
+	}
+
+	/**
+	 * Offline: what the kept copy knows that fits the wanted radius and category
+	 * (a text search cannot be redone here), and what it was fetched for.
+	 */
 	async #offlineItems(): Promise<NearbyInitiative[]> {
 		const { readCachedFeed, withLocalCreations } = await feedCache();
-		const cached = await readCachedFeed().catch(() => []);
-		return withLocalCreations(cached, await this.#localCreations());
+		const { items, query } = await readCachedFeed().catch(() => ({ items: [], query: null }));
+		const wanted = this.#query();
+		const fits = items.filter(
+			(item) => item.distanceKm <= wanted.radiusKm && (!wanted.category || item.category === wanted.category)
+		);
+		this.cachedRadiusKm = query?.radiusKm ?? null;
+		this.cachedOtherFilters = query !== null && (query.category !== wanted.category || query.q !== wanted.q);
+		return withLocalCreations(fits, await this.#localCreations());
 	}
 
 	#fetchPage(cursor: string | null): Promise<NearPage> {

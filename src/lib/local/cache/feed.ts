@@ -24,4 +24,21 @@ export function withLocalCreations(items: NearbyInitiative[], local: NearbyIniti
 	return [...local.filter((i) => !known.has(i.id)), ...items];
 }
 
-export { readFeed as readCachedFeed, saveFeed as saveCachedFeed };
+/** What the kept feed answered: its radius and filters (an offline feed says which). */
+export interface FeedQuery {
+	radiusKm: number;
+	category: string;
+	q: string;
+}
+
+/** Keeps the first page of the feed with the query that produced it. */
+export async function saveCachedFeed(items: NearbyInitiative[], query: FeedQuery): Promise<void> {
+	await saveFeed(items);
+	await localDb().meta.put({ key: 'feedQuery', value: query });
+}
+
+/** The kept feed and its query (null when kept by an older version). */
+export async function readCachedFeed(): Promise<{ items: NearbyInitiative[]; query: FeedQuery | null }> {
+	const [items, meta] = await Promise.all([readFeed(), localDb().meta.get('feedQuery')]);
+	return { items, query: (meta?.value as FeedQuery | undefined) ?? null };
+}

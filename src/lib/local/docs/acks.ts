@@ -26,8 +26,10 @@ function rangeCovered(items: { clock: number; len: number }[] | undefined, clock
  * `acked`: no client has more items, no range is deleted that `acked` did not delete.
  */
 export function isAcknowledged(local: Uint8Array, acked: Uint8Array | null): boolean {
-	if (!acked) return false;
 	const now = Y.decodeSnapshot(local);
+	// An empty copy (opened, never written) has nothing to send.
+	if (now.sv.size === 0 && now.ds.clients.size === 0) return true;
+	if (!acked) return false;
 	const known = Y.decodeSnapshot(acked);
 	for (const [client, clock] of now.sv) if (clock > (known.sv.get(client) ?? 0)) return false;
 	for (const [client, items] of now.ds.clients) {
@@ -83,6 +85,8 @@ export function trackAcks(provider: WebsocketProvider, options: TrackOptions): A
 		options.onClean(value);
 	};
 	const acknowledge = (snapshot: Uint8Array, covers: boolean) => {
+		// Newer than what the local copy holds: the stored one no longer decides.
+		known = true;
 		options.onAck(snapshot);
 		if (covers) setClean(true);
 	};
@@ -148,7 +152,9 @@ export function trackAcks(provider: WebsocketProvider, options: TrackOptions): A
 				if (provider.synced) void probe();
 			}
 		},
-		() => options.onClean(false)
+		() => {
+			if (!known) options.onClean(false);
+		}
 	);
 
 	return {
