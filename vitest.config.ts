@@ -7,7 +7,13 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.spec.ts', 'sync-server/**/*.spec.ts'], environment: 'node' }
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts', 'sync-server/**/*.spec.ts'],
+					environment: 'node',
+					// The brute-force proximity comparisons run for seconds on a busy 2-core machine.
+					testTimeout: 30_000
+				}
 			},
 			{
 				extends: true,

@@ -9,7 +9,12 @@
  * rules, deleted) or whose author is not the writer produces nothing.
  */
 import * as Y from 'yjs';
-import { Peer } from '$relay/peer';
+import type { Peer } from '$relay/peer';
+
+/** A writer's transaction carries its Peer (the store may only know the relay's types, so the check is by shape). */
+function isPeer(origin: unknown): origin is Peer {
+	return typeof origin === 'object' && origin !== null && 'userId' in origin && 'sessionId' in origin;
+}
 import type { RelayHooks } from '$relay/index';
 import { recordDocPosts, type DocPost } from '$lib/server/notify';
 import { log } from '$lib/server/log';
@@ -70,7 +75,7 @@ export function createActivityWatcher(record: (posts: DocPost[]) => number = rec
 			}
 			const observer = (event: Y.YArrayEvent<unknown>, transaction: Y.Transaction) => {
 				const writer = transaction.origin;
-				if (!(writer instanceof Peer)) return;
+				if (!isPeer(writer)) return;
 				const at = Date.now();
 				for (const change of event.delta) {
 					if (!Array.isArray(change.insert)) continue;
