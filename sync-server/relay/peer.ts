@@ -37,25 +37,32 @@ export class Peer {
 	#syncInFlight = false;
 	/** Requests for another one meanwhile. */
 	#syncRepeats = 0;
+	/** The latest request made meanwhile: answered once the reply in flight has left (older ones are covered by it). */
+	#queuedSync: Uint8Array | null = null;
 
 	/**
-	 * Claims the socket's one full-state reply; false while one is in flight. A
-	 * socket that keeps asking before it has read the reply is closed with 1013.
+	 * Claims the socket's one full-state reply for `stateVector`; false while one is
+	 * in flight, in which case the request waits (only the latest is kept). A socket
+	 * that keeps asking before it has read the reply is closed with 1013.
 	 */
-	claimSyncReply(): boolean {
+	claimSyncReply(stateVector: Uint8Array): boolean {
 		if (!this.#syncInFlight) {
 			this.#syncInFlight = true;
-			this.#syncRepeats = 0;
 			return true;
 		}
+		this.#queuedSync = stateVector;
 		if (++this.#syncRepeats > MAX_SYNC_REPEATS) this.close(CloseCode.tryAgainLater, 'asks faster than it reads');
 		return false;
 	}
 
-	/** The full-state reply left (or could not): the next request may have one. */
-	readonly releaseSyncReply = (): void => {
+	/** The full-state reply left (or could not): returns the request that waited for it, if any. */
+	releaseSyncReply(): Uint8Array | null {
 		this.#syncInFlight = false;
-	};
+		this.#syncRepeats = 0;
+		const next = this.#queuedSync;
+		this.#queuedSync = null;
+		return next;
+	}
 
 	/**
 	 * Sends one frame; a failed send closes the socket rather than throwing. A

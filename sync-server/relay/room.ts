@@ -178,22 +178,33 @@ export class Room {
 		if (clients.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
 	}
 
+	/**
+	 * Answers a sync step 1. One full-state reply in flight per socket: a request
+	 * meanwhile waits and is answered once the reply has left (only the latest is
+	 * kept), so a client's acknowledgement probe is never lost and a socket that
+	 * does not read cannot make the relay queue copy after copy.
+	 */
+	#answerSync(peer: Peer, stateVector: Uint8Array): void {
+		if (!peer.claimSyncReply(stateVector)) {
+			countRejected('syncInFlight');
+			return;
+		}
+		const sent = (): void => {
+			const next = peer.releaseSyncReply();
+			if (next && this.peers.has(peer)) this.#answerSync(peer, next);
+		};
+		// Computed now, sent once what it contains is committed.
+		const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+		if (this.#pendingWrites === 0) peer.send(reply, sent);
+		else void this.#lastWrite.then(() => peer.send(reply, sent));
+	}
+
 	#handle(peer: Peer, data: Uint8Array): void {
 		const message = decodeClientMessage(data);
 		switch (message.kind) {
-			case 'syncStep1': {
-				// One full-state reply in flight per socket: a repeated request while it is pending is dropped.
-				if (!peer.claimSyncReply()) {
-					countRejected('syncInFlight');
-					break;
-				}
-				const sent = peer.releaseSyncReply;
-				// Computed now, sent once what it contains is committed.
-				const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector));
-				if (this.#pendingWrites === 0) peer.send(reply, sent);
-				else void this.#lastWrite.then(() => peer.send(reply, sent));
+			case 'syncStep1':
+				this.#answerSync(peer, message.stateVector);
 				break;
-			}
 			case 'update':
 				this.#applyFromPeer(peer, message.update);
 				break;
