@@ -90,4 +90,33 @@ describe('invitations', () => {
 		await neighbour.post(`/api/initiatives/${initiativeId}/join`);
 		expectError(await c.post(`/api/initiatives/${initiativeId}/invite-person`, { userId: them.id }), 409);
 	});
+	it('invite-person cannot flood a neighbour: the same person is told once per fortnight, an inviter sends 30 an hour', async () => {
+		const { c } = await signedIn();
+		const initiativeId = await newInitiative(c);
+		const neighbour = new Client(server().url);
+		const them = await neighbour.signup({ displayName: 'Voisine' });
+		await neighbour.patch('/api/me', { discoverable: true });
+		for (let i = 0; i < 3; i++) {
+			const again = await c.post(`/api/initiatives/${initiativeId}/invite-person`, { userId: them.id });
+			expect(again.status).toBe(200);
+		}
+		const invitations = (await neighbour.get('/api/me/activity')).body.items.filter((item: { type: string }) => item.type === 'invitation');
+		expect(invitations).toHaveLength(1);
+
+		// Production budget: 30 different people an hour, then 429 with a French message.
+		const people = await Promise.all(
+			Array.from({ length: 30 }, async (_, i) => {
+				const person = new Client(server().url);
+				const { id } = await person.signup({ displayName: `Voisin ${i}` });
+				await person.patch('/api/me', { discoverable: true });
+				return id as string;
+			})
+		);
+		const answers = [];
+		for (const userId of people) answers.push((await c.post(`/api/initiatives/${initiativeId}/invite-person`, { userId })).status);
+		expect(answers.filter((status) => status === 200)).toHaveLength(29);
+		const refused = await c.post(`/api/initiatives/${initiativeId}/invite-person`, { userId: people[29] });
+		expectError(refused, 429);
+		expect(refused.body.error.message).toMatch(/invitations/i);
+	});
 });

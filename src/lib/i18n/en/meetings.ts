@@ -15,6 +15,7 @@ export default {
 			invite_expired: 'This invitation has expired: ask for a new one.',
 			feed_not_found: 'This calendar does not exist or was renewed.',
 			person_not_found: 'This person is not visible in Neighbours.',
+			too_many_invitations: 'Too many invitations this hour. Try again in {minutes} min.',
 			already_member: 'This person already belongs to this initiative.',
 			owners_only: 'Only owners or admins of this initiative can do this.'
 		},

@@ -14,6 +14,7 @@ export default {
 			invite_expired: 'Cette invitation a expiré : demandez-en une nouvelle.',
 			feed_not_found: "Ce calendrier n'existe pas ou a été renouvelé.",
 			person_not_found: "Cette personne n'est pas visible dans Voisin·es.",
+			too_many_invitations: "Trop d'invitations envoyées cette heure-ci. Réessayez dans {minutes} min.",
 			already_member: 'Cette personne fait déjà partie de cette initiative.',
 			owners_only: 'Seules les personnes responsables ou admins de cette initiative peuvent faire cela.'
 		},

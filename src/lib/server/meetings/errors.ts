@@ -7,7 +7,8 @@ const t = translator('fr');
 type Key = MessageKey extends infer K ? (K extends `meetings.errors.${infer R}` ? R : never) : never;
 
 /** The French message of `meetings.errors.<key>`. */
-export const meetingMessage = (key: Key): string => t(`meetings.errors.${key}` as MessageKey);
+export const meetingMessage = (key: Key, values?: Record<string, string | number>): string =>
+	t(`meetings.errors.${key}` as MessageKey, values);
 
 export const meetingNotFound = () => notFound(meetingMessage('not_found'));
 export const managersOnly = () => forbidden(meetingMessage('owners_only'));
