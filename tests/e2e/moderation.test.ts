@@ -112,6 +112,33 @@ describe('moderation', () => {
 		expect(await seriousA11yViolations(moderator)).toEqual([]);
 	});
 
+	it('a member reports a meeting from its page, and the owner sees the report in the queue', async () => {
+		const scheduled = await people.owner.client.post(`/api/initiatives/${initiativeId}/meetings`, {
+			title: 'Vente de matériel',
+			startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString()
+		});
+		expect(scheduled.status).toBe(201);
+		const meetingId = scheduled.body.meeting.id as string;
+		const reporter = await pageFor('reporter', { width: 390, height: 844 });
+		await reporter.goto(`${server.url}/meetings/${meetingId}`);
+		await reporter.getByRole('heading', { name: 'Vente de matériel' }).waitFor({ timeout: TIMEOUT });
+		await reporter.getByRole('button', { name: /^Signaler/ }).click();
+		const dialog = reporter.getByRole('dialog', { name: 'Signaler ce contenu' });
+		await dialog.getByLabel('Hors sujet').check();
+		await dialog.getByRole('button', { name: 'Envoyer le signalement' }).click();
+		await dialog.getByText('Merci, votre signalement a été envoyé.').waitFor({ timeout: TIMEOUT });
+		expect(await seriousA11yViolations(reporter)).toEqual([]);
+		await dialog.getByRole('button', { name: 'Annuler' }).click();
+
+		// The organiser's own page offers no "Signaler" on the meeting.
+		const owner = await pageFor('owner');
+		await owner.goto(`${server.url}/meetings/${meetingId}`);
+		await owner.getByRole('heading', { name: 'Vente de matériel' }).waitFor({ timeout: TIMEOUT });
+		expect(await owner.getByRole('button', { name: /^Signaler/ }).count()).toBe(0);
+		const queue = await people.owner.client.get('/api/moderation/reports?status=open');
+		expect(queue.body.items.map((item: { target: { id: string } }) => item.target.id)).toContain(meetingId);
+	});
+
 	it('a blocked person’s messages are collapsed for the blocker: « message masqué — afficher »', async () => {
 		const entry = new Y.Map<unknown>();
 		entry.set('id', 'msg-e2e-later-0001');
