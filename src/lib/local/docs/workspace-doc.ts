@@ -95,7 +95,9 @@ export function openWorkspaceDoc(docId: string, options: OpenOptions): Workspace
 		else if (!navigator.onLine) emit('offline');
 		else if (checking) emit('connecting');
 		else if (provider.synced) emit(clean ? 'synced' : 'sending');
-		else if (provider.wsconnected || provider.wsconnecting) emit('connecting');
+		// A server that cannot be reached (no internet behind the Wi-Fi, the relay down) is offline
+		// for the person, even while y-websocket retries: "Connexion…" only until the first failure.
+		else if (provider.wsconnected || (provider.wsconnecting && provider.wsUnsuccessfulReconnects === 0)) emit('connecting');
 		else emit('offline');
 	};
 
@@ -152,7 +154,8 @@ export function openWorkspaceDoc(docId: string, options: OpenOptions): Workspace
 			provider.shouldConnect = false;
 			stop = 'too_large';
 		}
-		settle();
+		// y-websocket emits this before it updates its own state (wsconnecting, the failure count).
+		queueMicrotask(settle);
 	});
 
 	// Chromium keeps a socket "open" for a while when the network drops; the
