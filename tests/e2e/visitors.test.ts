@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations, useServerAndBrowser } from '../helpers/browser';
 import { Client } from '../helpers/client';
+import { parisIn } from '../api/meeting-fixtures';
 
 const env = useServerAndBrowser();
 // The points the gazetteer gives Lyon 1er and Lyon 4e (static/data/places-fr.json).
@@ -25,6 +26,13 @@ beforeAll(async () => {
 	};
 	pentes = await create('Épicerie solidaire des Pentes', LYON_1, 'Lyon 1er');
 	plateau = await create('Grainothèque du Plateau', LYON_4, 'Lyon 4e');
+	const meeting = await owner.post(`/api/initiatives/${plateau}/meetings`, {
+		title: 'Troc de graines de printemps',
+		startsAt: parisIn(5),
+		placeName: 'Mairie du 4e',
+		...LYON_4
+	});
+	expect(meeting.status).toBe(201);
 });
 
 async function expectAccessible(page: Page, what: string) {
@@ -39,7 +47,7 @@ async function openCommuneSearch(page: Page) {
 }
 
 describe('a visitor', () => {
-	it('picks a commune with the keyboard (↓ then Entrée picks the first) and sees the initiatives around it', async () => {
+	it('picks a commune with the keyboard (↓ then Entrée picks the first) and sees the initiatives and meetings around it', async () => {
 		const context = await env.browser.newContext();
 		const page = await context.newPage();
 		const search = await openCommuneSearch(page);
@@ -68,7 +76,29 @@ describe('a visitor', () => {
 		expect(farther).toMatch(/à 1(,\d)?\s?km/);
 		// First line of the summary on the card.
 		expect(await cards.first().locator('.excerpt').textContent()).toBe('Grainothèque du Plateau : venez nombreux.');
+		// The next meeting's date on the card of the initiative that has one, none on the other.
+		await cards.first().locator('.next-meeting').getByText(/^Prochaine réunion : /).waitFor();
+		expect(await cards.filter({ hasText: 'Épicerie solidaire' }).locator('.next-meeting').count()).toBe(0);
+		// The upcoming meetings around the commune, signed out.
+		const meetings = page.getByRole('region', { name: 'Prochaines réunions dans le coin' });
+		await meetings.getByRole('link', { name: 'Troc de graines de printemps' }).waitFor();
+		expect(await meetings.textContent()).toContain('Grainothèque du Plateau');
 		await expectAccessible(page, 'visitor feed');
+		await context.close();
+	});
+
+	it('once signed in, gets the same cards (first line, next meeting) and the meetings near the chosen place', async () => {
+		const person = new Client(env.server.url);
+		await person.signup({ displayName: 'Voisine Connectée' });
+		const context = await env.browser.newContext();
+		await context.addCookies([{ name: 'kohero_session', value: person.cookie.split('=')[1], url: env.server.url }]);
+		const page = await context.newPage();
+		await page.goto(`${env.server.url}/?lat=${LYON_4.lat}&lng=${LYON_4.lng}&at=Lyon%204e`);
+		const card = page.locator('.initiative-card').filter({ hasText: 'Grainothèque du Plateau' });
+		await card.locator('.next-meeting').getByText(/^Prochaine réunion : /).waitFor();
+		expect(await card.locator('.excerpt').textContent()).toBe('Grainothèque du Plateau : venez nombreux.');
+		const meetings = page.getByRole('region', { name: 'Prochaines réunions près de chez vous' });
+		await meetings.getByRole('link', { name: 'Troc de graines de printemps' }).waitFor();
 		await context.close();
 	});
 
