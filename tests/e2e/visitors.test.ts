@@ -87,6 +87,18 @@ describe('a visitor', () => {
 		await context.close();
 	});
 
+	it('uses "Ma position" and sees the initiatives and meetings around it', async () => {
+		const context = await env.browser.newContext({ geolocation: { latitude: LYON_4.lat, longitude: LYON_4.lng }, permissions: ['geolocation'] });
+		const page = await context.newPage();
+		await page.goto(`${env.server.url}/`);
+		await page.getByRole('button', { name: 'Ma position' }).click();
+		await page.locator('.initiative-card').filter({ hasText: 'Grainothèque du Plateau' }).waitFor();
+		const meetings = page.getByRole('region', { name: 'Prochaines réunions dans le coin' });
+		await meetings.getByRole('link', { name: 'Troc de graines de printemps' }).waitFor();
+		await expectAccessible(page, 'visitor feed around the position');
+		await context.close();
+	});
+
 	it('once signed in, gets the same cards (first line, next meeting) and the meetings near the chosen place', async () => {
 		const person = new Client(env.server.url);
 		await person.signup({ displayName: 'Voisine Connectée' });
@@ -124,6 +136,8 @@ describe('a visitor', () => {
 		expect(await page.getByRole('tablist').count()).toBe(0);
 		expect(await page.locator('.workspace').count()).toBe(0);
 		await page.getByText('La liste des membres est visible une fois connecté·e.').waitFor();
+		// Its upcoming meetings are public.
+		await page.getByRole('link', { name: 'Troc de graines de printemps' }).waitFor();
 		await expectAccessible(page, 'initiative page (visitor)');
 
 		await page.getByRole('link', { name: 'Rejoindre' }).click();
@@ -139,6 +153,51 @@ describe('a visitor', () => {
 		const me = new Client(env.server.url);
 		me.cookie = `kohero_session=${cookie?.value}`;
 		expect((await me.get(`/api/initiatives/${plateau}`)).body.viewerRole).toBe('member');
+		await context.close();
+	});
+
+	it('shares an initiative: the system sheet where there is one, else the link copied', async () => {
+		const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+		const page = await context.newPage();
+		const url = `${env.server.url}/initiatives/${pentes}`;
+		await page.goto(url);
+		await page.getByRole('heading', { level: 1, name: 'Épicerie solidaire des Pentes' }).waitFor();
+		// Headless Chromium on Linux has no share sheet: the link goes to the clipboard.
+		expect(await page.evaluate(() => typeof navigator.share)).toBe('undefined');
+		await page.getByRole('button', { name: 'Partager' }).click();
+		await page.getByRole('status').filter({ hasText: 'Lien copié.' }).waitFor();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+		// With the Web Share API, the sheet gets the title, the summary and the link.
+		await page.addInitScript(() => {
+			const shared: ShareData[] = [];
+			Object.assign(window, { shared });
+			Object.defineProperty(navigator, 'share', { value: async (data: ShareData) => void shared.push(data) });
+		});
+		await page.reload();
+		await page.getByRole('button', { name: 'Partager' }).click();
+		await page.waitForFunction(() => (window as unknown as { shared: ShareData[] }).shared.length === 1);
+		expect(await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared[0])).toEqual({
+			title: 'Épicerie solidaire des Pentes',
+			text: 'Épicerie solidaire des Pentes : venez nombreux.\nDétails ensuite.',
+			url
+		});
+		await context.close();
+	});
+
+	it('logs in through "J’ai déjà un compte" and comes back to the initiative, joined', async () => {
+		const email = `deja-${Date.now()}@exemple.fr`;
+		await new Client(env.server.url).signup({ displayName: 'Déjà Inscrite', email, password: 'motdepasse-solide' });
+		const context = await env.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${env.server.url}/initiatives/${pentes}`);
+		await page.getByRole('link', { name: 'J’ai déjà un compte' }).click();
+		await page.waitForURL(/\/login\?next=/);
+		await page.getByLabel('Adresse e-mail').fill(email);
+		await page.getByLabel('Mot de passe').fill('motdepasse-solide');
+		await page.getByRole('button', { name: 'Me connecter' }).click();
+		await page.waitForURL(`${env.server.url}/initiatives/${pentes}`);
+		await page.getByRole('button', { name: 'Quitter' }).waitFor();
 		await context.close();
 	});
 
