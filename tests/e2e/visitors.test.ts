@@ -96,6 +96,14 @@ describe('a visitor', () => {
 		const meetings = page.getByRole('region', { name: 'Prochaines réunions dans le coin' });
 		await meetings.getByRole('link', { name: 'Troc de graines de printemps' }).waitFor();
 		await expectAccessible(page, 'visitor feed around the position');
+		// The signed-in feed's filters: category, then words.
+		const titles = () => page.locator('.initiative-card .title').allTextContents().then((t) => t.map((x) => x.trim()).sort());
+		await page.getByLabel('Catégorie').selectOption('environment');
+		await page.getByText(/^Aucune initiative à moins de 10 km/).waitFor();
+		await page.getByLabel('Catégorie').selectOption('');
+		await expect.poll(titles).toEqual(['Grainothèque du Plateau', 'Épicerie solidaire des Pentes']);
+		await page.getByLabel('Rechercher').fill('épicerie');
+		await expect.poll(titles).toEqual(['Épicerie solidaire des Pentes']);
 		await context.close();
 	});
 
