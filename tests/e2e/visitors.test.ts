@@ -13,8 +13,11 @@ const env = useServerAndBrowser();
 // The points the gazetteer gives Lyon 1er and Lyon 4e (static/data/places-fr.json).
 const LYON_1 = { lat: 45.7676, lng: 4.8345 };
 const LYON_4 = { lat: 45.7751, lng: 4.8271 };
+// A village of 649 people with no other place within 6 km: its name shows only from zoom 11.
+const VILLAGE = { name: 'Sainte-Croix-Volvestre', lat: 43.1254, lng: 1.1748 };
 let pentes: string;
 let plateau: string;
+let chorale: string;
 
 beforeAll(async () => {
 	const owner = new Client(env.server.url);
@@ -26,6 +29,7 @@ beforeAll(async () => {
 	};
 	pentes = await create('Épicerie solidaire des Pentes', LYON_1, 'Lyon 1er');
 	plateau = await create('Grainothèque du Plateau', LYON_4, 'Lyon 4e');
+	chorale = await create('Chorale du village', { lat: VILLAGE.lat + 0.002, lng: VILLAGE.lng }, VILLAGE.name);
 	const meeting = await owner.post(`/api/initiatives/${plateau}/meetings`, {
 		title: 'Troc de graines de printemps',
 		startsAt: parisIn(5),
@@ -34,6 +38,15 @@ beforeAll(async () => {
 	});
 	expect(meeting.status).toBe(201);
 });
+
+/** The town names the page's map draws. */
+function townsDrawn(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		type M = { queryRenderedFeatures(o: object): { properties: { name: string } }[] };
+		const map = (document.querySelector('.map-canvas') as unknown as { koheroMap: M }).koheroMap;
+		return map.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => f.properties.name);
+	});
+}
 
 async function expectAccessible(page: Page, what: string) {
 	expect(await seriousA11yViolations(page), what).toEqual([]);
@@ -161,6 +174,15 @@ describe('a visitor', () => {
 		const me = new Client(env.server.url);
 		me.cookie = `kohero_session=${cookie?.value}`;
 		expect((await me.get(`/api/initiatives/${plateau}`)).body.viewerRole).toBe('member');
+		await context.close();
+	});
+
+	it("sees the village's name on the small map of an initiative there", async () => {
+		const context = await env.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${env.server.url}/initiatives/${chorale}`);
+		await page.locator('.map-view[data-status="ready"]').waitFor({ timeout: 60_000 });
+		await expect.poll(() => townsDrawn(page), { timeout: 30_000 }).toContain(VILLAGE.name);
 		await context.close();
 	});
 
