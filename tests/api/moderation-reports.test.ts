@@ -7,6 +7,13 @@ import { geoJsonHas, nearHas, newInitiative, report, useModerationServer, type P
 
 const srv = useModerationServer();
 
+/** Whether `/sitemap.xml`, as a crawler reads it, lists initiative `id`. */
+async function sitemapHas(id: string): Promise<boolean> {
+	const res = await new Client(srv.server().url).get('/sitemap.xml');
+	if (res.status !== 200) throw new Error(`sitemap ${res.status}`);
+	return res.text.includes(`/initiatives/${id}</loc>`);
+}
+
 /** No response a non-moderator gets may name a reporter. */
 function expectNoReporters(text: string, reporters: Person[]) {
 	for (const r of reporters) {
@@ -79,6 +86,7 @@ describe('the threshold and hidden initiatives', () => {
 		}
 		// Five reports, two of them counted: still visible everywhere.
 		expect((await stranger.c.get(`/api/initiatives/${initiative.id}`)).status).toBe(200);
+		expect(await sitemapHas(initiative.id)).toBe(true);
 		expect(await nearHas(stranger.c, at, initiative.id)).toBe(true);
 
 		expect((await report(veterans[2], { targetType: 'initiative', targetId: initiative.id, reason: 'illegal' })).status).toBe(201);
@@ -86,6 +94,7 @@ describe('the threshold and hidden initiatives', () => {
 		expect(await nearHas(stranger.c, at, initiative.id)).toBe(false);
 		expect(await nearHas(stranger.c, at, initiative.id, 'compost')).toBe(false);
 		expect(await geoJsonHas(stranger.c, at, initiative.id)).toBe(false);
+		expect(await sitemapHas(initiative.id)).toBe(false);
 		expectError(await stranger.c.get(`/api/initiatives/${initiative.id}`), 404);
 		expectError(await new Client(srv.server().url).get(`/api/initiatives/${initiative.id}`), 404);
 		expectError(await stranger.c.get(`/api/initiatives/${initiative.id}/members`), 404);
@@ -117,6 +126,7 @@ describe('the threshold and hidden initiatives', () => {
 		expect(await nearHas(stranger.c, at, initiative.id)).toBe(true);
 		expect(await nearHas(stranger.c, at, initiative.id, 'compost')).toBe(true);
 		expect(await geoJsonHas(stranger.c, at, initiative.id)).toBe(true);
+		expect(await sitemapHas(initiative.id)).toBe(true);
 		expect((await stranger.c.get(`/api/initiatives/${initiative.id}`)).body.hidden).toBeUndefined();
 		expect((await owner.c.patch(`/api/initiatives/${initiative.id}`, { title: 'Compost du square (ouvert)' })).status).toBe(200);
 	});

@@ -88,6 +88,11 @@ describe('accounts in the browser', () => {
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
 		await page.goto(env.server.url + '/profile');
 		await page.getByRole('heading', { name: 'My profile' }).waitFor();
+		// English is English: the association's wording, the e-mail line and the suggested skills.
+		await page.getByLabel('About the association').waitFor();
+		await page.getByText(/^Email: /).waitFor();
+		await page.getByRole('group', { name: 'Suggestions' }).getByRole('button', { name: '+ gardening' }).waitFor();
+		expect(await page.getByRole('group', { name: 'Suggestions' }).getByText('jardinage').count()).toBe(0);
 		await expectAccessible(page);
 		// No script error and no Content-Security-Policy violation along the way
 		// (the wrong-password 401 is logged by Chromium as a failed resource load).

@@ -2,7 +2,7 @@
  * `npm run seed` writes the demo workspaces through the relay's document store:
  * a demo member opening one over /sync gets notes with paragraphs, tasks half
  * done, a discussion between members and ideas with votes; founders' initiatives
- * sit near their own home.
+ * sit near their own home; past and upcoming meetings, which visitors find nearby.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -42,8 +42,19 @@ describe('demo seed', () => {
 				.get() as { n: number }
 		).n;
 		expect(far).toBe(0);
+		// A few past and upcoming meetings.
+		const now = Date.now();
+		const meetings = withDb(dataDir, (sqlite) =>
+			sqlite.prepare('SELECT id, starts_at AS startsAt, lat, lng FROM meetings ORDER BY starts_at').all() as { id: string; startsAt: number; lat: number; lng: number }[]
+		);
+		expect(meetings.some((m) => m.startsAt < now)).toBe(true);
+		const soon = meetings.find((m) => m.startsAt > now && m.startsAt < now + 30 * 86_400_000);
+		expect(soon).toBeDefined();
 
 		server = await startServer({ dataDir });
+		// A visitor around the next one sees it.
+		const near = await new Client(server.url).get(`/api/meetings/near?lat=${soon!.lat}&lng=${soon!.lng}&radiusKm=5`);
+		expect(near.body.items.map((m: { id: string }) => m.id)).toContain(soon!.id);
 		const owner = new Client(server.url);
 		expect((await owner.post('/api/auth/login', { email: busiest.email, password: 'kohero-demo-2025' })).status).toBe(200);
 		const client = connectClient(server.wsUrl, busiest.id, owner.cookie);

@@ -40,7 +40,7 @@ export default {
 			loadError: 'Could not load the meetings.',
 			pending: 'Waiting to be sent'
 		},
-		near: { title: 'Upcoming meetings near you', none: 'No meeting planned near here in the next 30 days.', away: '{{km}} km away' },
+		near: { title: 'Upcoming meetings near you', titleHere: 'Upcoming meetings around here', none: 'No meeting planned near here in the next 30 days.', away: '{{km}} km away' },
 		nextMeeting: 'Next meeting: {{date}}',
 		form: {
 			title: 'Schedule a meeting',

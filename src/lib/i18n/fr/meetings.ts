@@ -40,7 +40,7 @@ export default {
 			loadError: 'Impossible de charger les réunions.',
 			pending: 'En attente d’envoi'
 		},
-		near: { title: 'Prochaines réunions près de chez vous', none: 'Aucune réunion prévue près d’ici dans les 30 jours.', away: 'à {{km}} km' },
+		near: { title: 'Prochaines réunions près de chez vous', titleHere: 'Prochaines réunions dans le coin', none: 'Aucune réunion prévue près d’ici dans les 30 jours.', away: 'à {{km}} km' },
 		nextMeeting: 'Prochaine réunion : {{date}}',
 		form: {
 			title: 'Programmer une réunion',
