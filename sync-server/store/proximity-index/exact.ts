@@ -15,10 +15,9 @@ export interface Candidates {
 
 /**
  * A filter tested after the distance, so only points inside the circle pay for it: SQL starting
- * with ` AND`, on the listed columns of initiatives (read by their own names).
+ * with ` AND`, on the candidate's row of initiatives as `t`.
  */
 export interface LastFilter {
-	columns: string[];
 	sql: string;
 	params: unknown[];
 }
@@ -37,17 +36,18 @@ export function nearestRows(
 	radiusKm: number,
 	lastFilters: LastFilter[] = []
 ): ProximityHit[] {
-	const columns = [...new Set(lastFilters.flatMap((f) => f.columns))].map((c) => `, i.${c} AS ${c}`).join('');
-	let inner = `SELECT i.pk AS pk, i.id AS id, ${DISTANCE_FUNCTION}(?, ?, i.lat, i.lng) AS d${columns} ${candidates.from}`;
+	let inner = `SELECT i.pk AS pk, i.id AS id, ${DISTANCE_FUNCTION}(?, ?, i.lat, i.lng) AS d ${candidates.from}`;
 	const params: unknown[] = [query.lat, query.lng, ...candidates.params];
 	if (query.category) {
 		inner += ' AND i.category = ?';
 		params.push(query.category);
 	}
-	let sql = `SELECT pk, id, d FROM (${inner} LIMIT -1) WHERE d <= ?`;
+	// The row is read again (from a page just read) only for candidates inside the circle.
+	const join = lastFilters.length ? ' CROSS JOIN initiatives t ON t.pk = s.pk' : '';
+	let sql = `SELECT s.pk AS pk, s.id AS id, s.d AS d FROM (${inner} LIMIT -1) s${join} WHERE s.d <= ?`;
 	params.push(radiusKm);
 	if (query.after) {
-		sql += ' AND (d > ? OR (d = ? AND id > ?))';
+		sql += ' AND (s.d > ? OR (s.d = ? AND s.id > ?))';
 		params.push(query.after.distanceKm, query.after.distanceKm, query.after.id);
 	}
 	for (const filter of lastFilters) {
@@ -55,7 +55,7 @@ export function nearestRows(
 		params.push(...filter.params);
 	}
 	params.push(query.limit + 1);
-	const rows = statement(sqlite, `${sql} ORDER BY d, id LIMIT ?`).all(...params) as Row[];
+	const rows = statement(sqlite, `${sql} ORDER BY s.d, s.id LIMIT ?`).all(...params) as Row[];
 	return rows.map((row) => ({ pk: row.pk, id: row.id, distanceKm: row.d }));
 }
 

@@ -78,7 +78,7 @@ export function searchGeoRing(sqlite: Database.Database, query: ProximityQuery, 
 		// Only a fallback plan gets here with text (see text.ts): one FTS5 probe per row inside the ring.
 		const text: LastFilter[] = query.match
 			? [
-					{ columns: ['geo_key'], sql: ' AND EXISTS (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid = geo_key)', params: [query.match.fts] },
+					{ sql: ' AND EXISTS (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid = t.geo_key)', params: [query.match.fts] },
 					...wordPrefixCheck(query.match)
 				]
 			: [];

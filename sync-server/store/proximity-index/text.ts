@@ -16,7 +16,7 @@ import type { ProximityHit, ProximityQuery } from './types';
 /** The row check of a prefix longer than the prefix index; none when FTS5 alone is exact. */
 export function wordPrefixCheck(match: TextMatch): LastFilter[] {
 	if (!match.wordPrefix) return [];
-	return [{ columns: ['title', 'summary', 'place_name'], sql: ` AND ${WORD_PREFIX_FUNCTION}(?, title, summary, place_name)`, params: [match.wordPrefix] }];
+	return [{ sql: ` AND ${WORD_PREFIX_FUNCTION}(?, t.title, t.summary, t.place_name)`, params: [match.wordPrefix] }];
 }
 
 /** SQL keeping rows inside the circle's bounding box (padded like the R*Tree's), tested before the distance. */
