@@ -3,7 +3,7 @@
  * spare a copy and a system call per page the page cache does not hold: at
  * 1,000,000 initiatives the database (≈ 650 MB) is forty times the default
  * 16 MB cache, so nearly every proximity query reads pages from the OS, and
- * the mapping cut its CPU time by a fifth to a third (bench/RESULTS.md).
+ * the mapping cut its CPU time by a tenth to a third (bench/RESULTS.md).
  * Mapped pages are the OS's file cache, shared and reclaimable, not heap.
  */
 import type Database from 'better-sqlite3';
