@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 import { scheduleTextIndexMerge } from './proximity-index/maintenance';
+import { tuneReads } from './pragmas';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
@@ -41,6 +42,7 @@ export function openStore(dataDir = dataDirFromEnv()): Store {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	tuneReads(sqlite);
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: findMigrationsFolder() });
 

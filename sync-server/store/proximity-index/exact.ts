@@ -7,45 +7,55 @@ import type Database from 'better-sqlite3';
 import { DISTANCE_FUNCTION, statement } from './statements';
 import type { ProximityHit, ProximityQuery } from './types';
 
-/** `SELECT … AS d` over initiatives `i`; its two parameters are the query point. */
-export const SELECT_HIT = `SELECT i.pk AS pk, i.id AS id, ${DISTANCE_FUNCTION}(?, ?, i.lat, i.lng) AS d`;
+/** The candidates: `FROM … WHERE …` over initiatives `i`, without the distance, and its parameters. */
+export interface Candidates {
+	from: string;
+	params: unknown[];
+}
 
-/** Filters shared by every plan, as SQL after `WHERE …`; `d` is the distance column. */
-export function commonFilters(query: ProximityQuery, params: unknown[]): string {
-	let sql = '';
-	if (query.category) {
-		sql += ' AND i.category = ?';
-		params.push(query.category);
-	}
-	if (query.after) {
-		sql += ' AND (d > ? OR (d = ? AND i.id > ?))';
-		params.push(query.after.distanceKm, query.after.distanceKm, query.after.id);
-	}
-	return sql;
+/**
+ * A filter tested after the distance, so only points inside the circle pay for it: SQL starting
+ * with ` AND`, on the candidate's row of initiatives as `t`.
+ */
+export interface LastFilter {
+	sql: string;
+	params: unknown[];
 }
 
 type Row = { pk: number; id: string; d: number };
 
 /**
- * Nearest first, ties by id, limit+1 rows within `radiusKm`.
- * `lastFilter` is tested after the distance, so only points inside the circle pay for it.
+ * Nearest first, ties by id, limit+1 rows within `radiusKm` (and after the cursor, in the category).
+ * The distance is computed once per candidate: the inner query is not flattened (`LIMIT -1`), so the
+ * outer filters and the order read its `d` column instead of calling the function again.
  */
 export function nearestRows(
 	sqlite: Database.Database,
-	sql: string,
-	params: unknown[],
+	query: ProximityQuery,
+	candidates: Candidates,
 	radiusKm: number,
-	limit: number,
-	lastFilter?: { sql: string; params: unknown[] }
+	lastFilters: LastFilter[] = []
 ): ProximityHit[] {
-	params.push(radiusKm);
-	sql += ' AND d <= ?';
-	if (lastFilter) {
-		sql += lastFilter.sql;
-		params.push(...lastFilter.params);
+	let inner = `SELECT i.pk AS pk, i.id AS id, ${DISTANCE_FUNCTION}(?, ?, i.lat, i.lng) AS d ${candidates.from}`;
+	const params: unknown[] = [query.lat, query.lng, ...candidates.params];
+	if (query.category) {
+		inner += ' AND i.category = ?';
+		params.push(query.category);
 	}
-	params.push(limit + 1);
-	const rows = statement(sqlite, `${sql} ORDER BY d, i.id LIMIT ?`).all(...params) as Row[];
+	// The row is read again (from a page just read) only for candidates inside the circle.
+	const join = lastFilters.length ? ' CROSS JOIN initiatives t ON t.pk = s.pk' : '';
+	let sql = `SELECT s.pk AS pk, s.id AS id, s.d AS d FROM (${inner} LIMIT -1) s${join} WHERE s.d <= ?`;
+	params.push(radiusKm);
+	if (query.after) {
+		sql += ' AND (s.d > ? OR (s.d = ? AND s.id > ?))';
+		params.push(query.after.distanceKm, query.after.distanceKm, query.after.id);
+	}
+	for (const filter of lastFilters) {
+		sql += filter.sql;
+		params.push(...filter.params);
+	}
+	params.push(query.limit + 1);
+	const rows = statement(sqlite, `${sql} ORDER BY s.d, s.id LIMIT ?`).all(...params) as Row[];
 	return rows.map((row) => ({ pk: row.pk, id: row.id, distanceKm: row.d }));
 }
 

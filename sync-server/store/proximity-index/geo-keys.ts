@@ -88,6 +88,26 @@ function nestedRanges(r0: number, fr0: number, r1: number, fr1: number, cols: nu
 	return merged.length <= MAX_RANGES ? merged : undefined;
 }
 
+/** The 0.1° row of the grid a key lies in: one row's cells are consecutive keys, column after column. */
+const gridRow = (k: bigint) => (k >> (PK_BITS + 8n)) / BigInt(COARSE_COLS);
+
+/**
+ * Sorted ranges grouped by 0.1° grid row, so FTS5 seeks once per group rather than once per range: a seek
+ * costs about as much as reading 250 matches (≈ 40 µs against 0.15 µs per match at 1,000,000 rows), and
+ * the keys between a group's ranges stay within the circle's bounding columns of that row.
+ */
+export function seekGroups(ranges: KeyRange[]): KeyRange[][] {
+	const groups: KeyRange[][] = [];
+	let row = -1n;
+	for (const range of ranges) {
+		const at = gridRow(range[0]);
+		if (at === row && at === gridRow(range[1])) groups[groups.length - 1].push(range);
+		else groups.push([range]);
+		row = gridRow(range[1]);
+	}
+	return groups;
+}
+
 /** Splits fine columns `from…to` at 0.025° cell edges. */
 function blocks(from: number, to: number): number[][] {
 	const out: number[][] = [];

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '$lib/domain/geo';
 import { findInBox, findNear, ftsQueryFromText, keyRanges, type ProximityHit, type ProximityQuery, type TextPlan } from '.';
+import { seekGroups } from './geo-keys';
 import { hasWordPrefix } from './text-match';
 
 const WORDS = ['compost', 'jardin', 'école', 'vélo', 'amap', 'repair', 'café', 'énergie'];
@@ -190,6 +191,20 @@ describe('keyRanges', () => {
 			}
 		}
 		expect(missed).toEqual([]);
+	});
+});
+
+describe('seekGroups', () => {
+	it('keeps every range in order, one group per 0.1° row of the grid', () => {
+		// 45.75° is the middle of a 0.1° row: a 2 km circle stays in it, a 20 km one spans several.
+		const small = keyRanges(45.75, 4.85, 2)!;
+		expect(small.length).toBeGreaterThan(1);
+		expect(seekGroups(small)).toEqual([small]);
+		const large = keyRanges(45.75, 4.85, 20)!;
+		const groups = seekGroups(large);
+		expect(groups.flat()).toEqual(large);
+		expect(groups.length).toBeGreaterThan(1);
+		expect(groups.length).toBeLessThanOrEqual(large.length);
 	});
 });
 

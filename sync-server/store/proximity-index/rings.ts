@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { radiusBox } from '$lib/domain/geo';
-import { commonFilters, nearestRows, SELECT_HIT, sortHits } from './exact';
+import { nearestRows, sortHits, type LastFilter } from './exact';
 import { BOX_PAD_DEG, statement } from './statements';
 import { wordPrefixCheck } from './text';
 import type { ProximityHit, ProximityQuery } from './types';
@@ -70,22 +70,19 @@ export function searchGeoRing(sqlite: Database.Database, query: ProximityQuery, 
 	const box = radiusBox(query.lat, query.lng, ringKm);
 	const all: ProximityHit[] = [];
 	for (const [minLng, maxLng] of box.lngRanges) {
-		const params: unknown[] = [query.lat, query.lng];
-		params.push(box.minLat - BOX_PAD_DEG, box.maxLat + BOX_PAD_DEG, minLng - BOX_PAD_DEG, maxLng + BOX_PAD_DEG);
+		const params: unknown[] = [box.minLat - BOX_PAD_DEG, box.maxLat + BOX_PAD_DEG, minLng - BOX_PAD_DEG, maxLng + BOX_PAD_DEG];
 		// CROSS JOIN keeps the R*Tree as the outer loop; overlap tests tolerate its float32 rounding.
-		let sql =
-			`${SELECT_HIT} FROM initiative_geo g CROSS JOIN initiatives i ON i.pk = g.id` +
+		const from =
+			'FROM initiative_geo g CROSS JOIN initiatives i ON i.pk = g.id' +
 			' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?';
-		sql += commonFilters(query, params);
 		// Only a fallback plan gets here with text (see text.ts): one FTS5 probe per row inside the ring.
-		const check = query.match && wordPrefixCheck(query.match);
-		const text = query.match
-			? {
-					sql: ' AND EXISTS (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid = i.geo_key)' + (check?.sql ?? ''),
-					params: [query.match.fts, ...(check?.params ?? [])]
-				}
-			: undefined;
-		all.push(...nearestRows(sqlite, sql, params, ringKm, query.limit, text));
+		const text: LastFilter[] = query.match
+			? [
+					{ sql: ' AND EXISTS (SELECT 1 FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid = t.geo_key)', params: [query.match.fts] },
+					...wordPrefixCheck(query.match)
+				]
+			: [];
+		all.push(...nearestRows(sqlite, query, { from, params }, ringKm, text));
 	}
 	return box.lngRanges.length > 1 ? sortHits(all) : all;
 }

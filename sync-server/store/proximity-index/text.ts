@@ -7,39 +7,53 @@
  */
 import type Database from 'better-sqlite3';
 import { radiusBox } from '$lib/domain/geo';
-import { commonFilters, nearestRows, SELECT_HIT, sortHits } from './exact';
-import { keyRanges, PK_MASK } from './geo-keys';
+import { nearestRows, sortHits, type LastFilter } from './exact';
+import { keyRanges, PK_MASK, seekGroups } from './geo-keys';
 import { BOX_PAD_DEG, statement } from './statements';
 import { WORD_PREFIX_FUNCTION, type TextMatch } from './text-match';
 import type { ProximityHit, ProximityQuery } from './types';
 
-/**
- * The row check of a prefix longer than the prefix index, as SQL after the distance
- * test (so only rows inside the ring pay for it); undefined when FTS5 alone is exact.
- */
-export function wordPrefixCheck(match: TextMatch): { sql: string; params: unknown[] } | undefined {
-	if (!match.wordPrefix) return undefined;
-	return { sql: ` AND ${WORD_PREFIX_FUNCTION}(?, i.title, i.summary, i.place_name)`, params: [match.wordPrefix] };
+/** The row check of a prefix longer than the prefix index; none when FTS5 alone is exact. */
+export function wordPrefixCheck(match: TextMatch): LastFilter[] {
+	if (!match.wordPrefix) return [];
+	return [{ sql: ` AND ${WORD_PREFIX_FUNCTION}(?, t.title, t.summary, t.place_name)`, params: [match.wordPrefix] }];
+}
+
+/** SQL keeping rows inside the circle's bounding box (padded like the R*Tree's), tested before the distance. */
+function boxFilter(query: ProximityQuery, radiusKm: number, params: unknown[]): string {
+	const box = radiusBox(query.lat, query.lng, radiusKm);
+	params.push(box.minLat - BOX_PAD_DEG, box.maxLat + BOX_PAD_DEG);
+	const lng = box.lngRanges.map(([minLng, maxLng]) => {
+		params.push(minLng - BOX_PAD_DEG, maxLng + BOX_PAD_DEG);
+		return 'i.lng BETWEEN ? AND ?';
+	});
+	return ` AND i.lat BETWEEN ? AND ? AND (${lng.join(' OR ')})`;
 }
 
 /**
  * Matches within `ringKm`, reading FTS5 only inside the row-id ranges covering
- * the ring (one small query each, merged here); undefined when the ring is too large for ranges.
+ * the ring: one FTS5 seek per group of ranges on one 0.1° row of the grid
+ * (seekGroups), the rows between a group's ranges dropped on their row id
+ * before any table row is read; undefined when the ring is too large for ranges.
  */
 export function searchTextInRanges(sqlite: Database.Database, query: ProximityQuery & { match: TextMatch }, ringKm: number): ProximityHit[] | undefined {
 	const ranges = keyRanges(query.lat, query.lng, ringKm);
 	if (!ranges) return undefined;
+	const groups = seekGroups(ranges);
 	const all: ProximityHit[] = [];
-	for (const [lo, hi] of ranges) {
-		const params: unknown[] = [query.lat, query.lng, query.match.fts, lo, hi];
+	for (const group of groups) {
+		const params: unknown[] = [query.match.fts, group[0][0], group[group.length - 1][1]];
 		// The row id's low bits are the initiative's pk (drizzle/0003).
-		let sql =
-			`${SELECT_HIT} FROM initiative_fts f CROSS JOIN initiatives i ON i.pk = (f.rowid & ${PK_MASK})` +
-			' WHERE initiative_fts MATCH ? AND f.rowid BETWEEN ? AND ?';
-		sql += commonFilters(query, params);
-		all.push(...nearestRows(sqlite, sql, params, ringKm, query.limit, wordPrefixCheck(query.match)));
+		let from = `FROM initiative_fts f CROSS JOIN initiatives i ON i.pk = (f.rowid & ${PK_MASK}) WHERE initiative_fts MATCH ? AND f.rowid BETWEEN ? AND ?`;
+		if (group.length > 1) {
+			// `+` keeps these off FTS5's index: it seeks once, SQLite tests each row id in between.
+			from += ` AND (${group.map(() => '+f.rowid BETWEEN ? AND ?').join(' OR ')})`;
+			for (const [lo, hi] of group) params.push(lo, hi);
+		}
+		from += boxFilter(query, ringKm, params);
+		all.push(...nearestRows(sqlite, query, { from, params }, ringKm, wordPrefixCheck(query.match)));
 	}
-	return ranges.length > 1 ? sortHits(all).slice(0, query.limit + 1) : all;
+	return groups.length > 1 ? sortHits(all).slice(0, query.limit + 1) : all;
 }
 
 /** How many rows match FTS5 (a long prefix: its first characters), counting no further than `cap + 1`. */
@@ -50,17 +64,7 @@ export function countTextMatches(sqlite: Database.Database, match: TextMatch, ca
 
 /** Matches of `query.match` within `radiusKm`, read from FTS5 first (for rare words). */
 export function searchTextFirst(sqlite: Database.Database, query: ProximityQuery & { match: TextMatch }, radiusKm: number): ProximityHit[] {
-	const box = radiusBox(query.lat, query.lng, radiusKm);
-	const params: unknown[] = [query.lat, query.lng, query.match.fts, box.minLat - BOX_PAD_DEG, box.maxLat + BOX_PAD_DEG];
-	const lngSql = box.lngRanges
-		.map(([minLng, maxLng]) => {
-			params.push(minLng - BOX_PAD_DEG, maxLng + BOX_PAD_DEG);
-			return 'i.lng BETWEEN ? AND ?';
-		})
-		.join(' OR ');
-	let sql =
-		`${SELECT_HIT} FROM initiative_fts f CROSS JOIN initiatives i ON i.pk = (f.rowid & ${PK_MASK})` +
-		` WHERE initiative_fts MATCH ? AND i.lat BETWEEN ? AND ? AND (${lngSql})`;
-	sql += commonFilters(query, params);
-	return nearestRows(sqlite, sql, params, radiusKm, query.limit, wordPrefixCheck(query.match));
+	const params: unknown[] = [query.match.fts];
+	const from = `FROM initiative_fts f CROSS JOIN initiatives i ON i.pk = (f.rowid & ${PK_MASK}) WHERE initiative_fts MATCH ?${boxFilter(query, radiusKm, params)}`;
+	return nearestRows(sqlite, query, { from, params }, radiusKm, wordPrefixCheck(query.match));
 }
