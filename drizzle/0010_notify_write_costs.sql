@@ -2,9 +2,10 @@
 -- (1) Digest candidates by activity id, not by person: a new item is appended at the end of this
 --     partial index instead of landing on its recipient's page, so a message to 500 members no
 --     longer rewrites ~500 index pages here (its recipients' pages of `activity_user` remain).
+--     The digest reads it in one pass and groups the items by person (src/lib/server/notify/digest.ts).
 DROP INDEX `activity_unmailed`;
 --> statement-breakpoint
-CREATE INDEX `activity_unmailed` ON `activity` (`id`) WHERE `read_at` IS NULL AND `mailed_at` IS NULL;
+CREATE INDEX `activity_unmailed` ON `activity` (`id`, `user_id`) WHERE `read_at` IS NULL AND `mailed_at` IS NULL;
 --> statement-breakpoint
 -- (2) New-initiative alerts: each person's alert circle (own radius, default 5 km, 0 = none) around the
 --     BLURRED home, as its bounding box, so matching asks "whose circle covers this place" and reads about
