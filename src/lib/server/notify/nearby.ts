@@ -23,10 +23,13 @@ const cache = new WeakMap<Database.Database, Database.Statement>();
 function candidates(sqlite: Database.Database): Database.Statement {
 	let statement = cache.get(sqlite);
 	if (!statement) {
-		statement = sqlite.prepare(
-			`SELECT user_id AS userId, lat, lng, radius_km AS radiusKm FROM people_alert_geo
-			 WHERE min_lat <= @lat AND max_lat >= @lat AND min_lng <= @lng AND max_lng >= @lng`
-		);
+		// Rows as arrays (no object per candidate): a place in a city has thousands of them.
+		statement = sqlite
+			.prepare(
+				`SELECT user_id, lat, lng, radius_km FROM people_alert_geo
+				 WHERE min_lat <= @lat AND max_lat >= @lat AND min_lng <= @lng AND max_lng >= @lng`
+			)
+			.raw(true);
 		cache.set(sqlite, statement);
 	}
 	return statement;
@@ -34,12 +37,12 @@ function candidates(sqlite: Database.Database): Database.Statement {
 
 /** People to alert of an initiative at (`lat`, `lng`), the actor excepted. */
 export function peopleAlertedAt(lat: number, lng: number, actorId: string | null): NearbyPerson[] {
-	const rows = candidates(store().sqlite).all({ lat, lng }) as { userId: string; lat: number; lng: number; radiusKm: number }[];
+	const rows = candidates(store().sqlite).all({ lat, lng }) as [userId: string, lat: number, lng: number, radiusKm: number][];
 	const found: NearbyPerson[] = [];
-	for (const row of rows) {
-		if (row.userId === actorId || row.radiusKm <= 0) continue;
-		const km = haversineKm(lat, lng, row.lat, row.lng);
-		if (km <= row.radiusKm) found.push({ userId: row.userId, distanceKm: Math.max(0.5, Math.round(km * 2) / 2) });
+	for (const [userId, homeLat, homeLng, radiusKm] of rows) {
+		if (userId === actorId || radiusKm <= 0) continue;
+		const km = haversineKm(lat, lng, homeLat, homeLng);
+		if (km <= radiusKm) found.push({ userId, distanceKm: Math.max(0.5, Math.round(km * 2) / 2) });
 	}
 	return found;
 }
