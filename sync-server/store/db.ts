@@ -40,6 +40,9 @@ export function openStore(dataDir = dataDirFromEnv()): Store {
 	const sqlite = new Database(join(dataDir, 'kohero.db'));
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = NORMAL');
+	// Statement journals and temporary b-trees in memory, not in files under /var/tmp: a statement
+	// writing many rows inside a transaction (an activity fan-out) journals every page it touches.
+	sqlite.pragma('temp_store = MEMORY');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	tuneReads(sqlite);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityPath, excerptOf } from './types';
+import { ACTIVITY_TYPES, PUSH_TYPES, activityPath, excerptOf } from './types';
 
 describe('excerptOf', () => {
 	it('keeps short texts, flattened', () => expect(excerptOf('  Bonjour\n\ntout le monde ')).toBe('Bonjour tout le monde'));
@@ -19,4 +19,10 @@ describe('activityPath', () => {
 		['member_joined', null, '/initiatives/abcdefgh'],
 		['meeting_scheduled', { id: 'meet1234', title: 'AG', startsAt: '' }, '/initiatives/abcdefgh']
 	] as const)('%s → %s', (type, meeting, path) => expect(activityPath({ type, initiative, meeting })).toBe(path));
+});
+
+describe('activity types', () => {
+	it('are listed once, each type once', () => expect(new Set(ACTIVITY_TYPES).size).toBe(ACTIVITY_TYPES.length));
+	it('push every type but messages and ideas', () =>
+		expect(PUSH_TYPES).toEqual(ACTIVITY_TYPES.filter((type) => type !== 'message_posted' && type !== 'idea_posted')));
 });

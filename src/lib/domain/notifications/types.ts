@@ -1,10 +1,13 @@
 /** What an activity item is and what a person chose to be told. Shared by the API and the app. */
 
+/** Activity from the shared documents (new messages and ideas), observed by the relay. */
+export const DOC_POST_TYPES = ['message_posted', 'idea_posted'] as const;
+export type DocPostType = (typeof DOC_POST_TYPES)[number];
+
 /** API.md's activity types, plus `invitation` (an owner invited a neighbour found in Voisin·es). */
 export const ACTIVITY_TYPES = [
 	'member_joined',
-	'message_posted',
-	'idea_posted',
+	...DOC_POST_TYPES,
 	'meeting_scheduled',
 	'meeting_updated',
 	'meeting_cancelled',
@@ -27,23 +30,14 @@ export const INSTANT_MAIL_TYPES: readonly ActivityType[] = [
 	'invitation'
 ];
 
-/** Types pushed to devices of people with `push`; messages and ideas are left to the app and the digest. */
-export const PUSH_TYPES: readonly ActivityType[] = [
-	'member_joined',
-	'meeting_scheduled',
-	'meeting_updated',
-	'meeting_cancelled',
-	'initiative_nearby',
-	'role_changed',
-	'moderation_decision',
-	'invitation'
-];
+/** Types pushed to devices of people with `push`: all but messages and ideas, left to the app and the digest. */
+export const PUSH_TYPES: readonly ActivityType[] = ACTIVITY_TYPES.filter((type) => !(DOC_POST_TYPES as readonly string[]).includes(type));
 
 export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 export const NEARBY_RADII_KM = [0, 2, 5, 10, 25] as const;
 export type NearbyRadiusKm = (typeof NEARBY_RADII_KM)[number];
-/** The widest alert circle: new-initiative matching searches this box, then each person's own radius. */
+/** The widest alert circle a person can choose. */
 export const MAX_NEARBY_RADIUS_KM = 25;
 
 /** API.md's notification preferences. */

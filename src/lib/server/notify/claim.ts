@@ -17,16 +17,16 @@ export function claimForMail(userId: string, ids: number[]): number[] {
 	).map((r) => r.id);
 }
 
-/** Claims every unread, not yet mailed item of `userId` (a digest); returns their ids. */
-export function claimDigestItems(userId: string, limit = 200): number[] {
+/** Claims those of `ids` that are `userId`'s, still unread and not yet mailed (a digest); returns the ids claimed. */
+export function claimDigestItems(userId: string, ids: number[]): number[] {
+	if (ids.length === 0) return [];
 	return (
 		store()
 			.sqlite.prepare(
-				`UPDATE activity SET mailed_at = ? WHERE id IN (
-					SELECT id FROM activity WHERE user_id = ? AND read_at IS NULL AND mailed_at IS NULL ORDER BY id DESC LIMIT ?
-				) RETURNING id`
+				`UPDATE activity SET mailed_at = ? WHERE user_id = ? AND read_at IS NULL AND mailed_at IS NULL
+				 AND id IN (SELECT value FROM json_each(?)) RETURNING id`
 			)
-			.all(Date.now(), userId, limit) as { id: number }[]
+			.all(Date.now(), userId, JSON.stringify(ids)) as { id: number }[]
 	).map((r) => r.id);
 }
 

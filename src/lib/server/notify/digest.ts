@@ -16,27 +16,47 @@ import { unsubscribeHeaders, unsubscribeUrl } from './mail/footer';
 
 export type Frequency = 'daily' | 'weekly';
 
+/** At most this many items in one digest (the newest). */
+const DIGEST_MAX_ITEMS = 200;
+
+/**
+ * The unread items not yet mailed of people whose choice is `frequency`, newest first, by person:
+ * one pass over the `activity_unmailed` index (ordered by id, so that writing activity appends to it).
+ */
+function pendingByPerson(frequency: Frequency): Map<string, number[]> {
+	const rows = store()
+		.sqlite.prepare(
+			`SELECT a.id, a.user_id AS userId FROM activity a INDEXED BY activity_unmailed
+			 LEFT JOIN notification_prefs p ON p.user_id = a.user_id
+			 WHERE a.read_at IS NULL AND a.mailed_at IS NULL AND COALESCE(p.email_digest, 'weekly') = ?
+			 ORDER BY a.id DESC`
+		)
+		.all(frequency) as { id: number; userId: string }[];
+	const byPerson = new Map<string, number[]>();
+	for (const { id, userId } of rows) {
+		const ids = byPerson.get(userId);
+		if (!ids) byPerson.set(userId, [id]);
+		else if (ids.length < DIGEST_MAX_ITEMS) ids.push(id);
+	}
+	return byPerson;
+}
+
 /** Sends the digests of `frequency` now; resolves with how many mails left. */
 export async function sendDigests(frequency: Frequency, origin = publicOrigin()): Promise<number> {
-	const people = store()
-		.sqlite.prepare(
-			`SELECT DISTINCT a.user_id AS userId FROM activity a
-			 LEFT JOIN notification_prefs p ON p.user_id = a.user_id
-			 WHERE a.read_at IS NULL AND a.mailed_at IS NULL AND COALESCE(p.email_digest, 'weekly') = ?`
-		)
-		.all(frequency) as { userId: string }[];
+	const people = pendingByPerson(frequency);
 	let sent = 0;
-	for (const { userId } of people) {
-		if (await sendDigestTo(userId, origin)) sent++;
+	for (const [userId, ids] of people) {
+		if (await sendDigestTo(userId, ids, origin)) sent++;
 	}
-	log.info('digests_sent', { frequency, people: people.length, sent });
+	log.info('digests_sent', { frequency, people: people.size, sent });
 	return sent;
 }
 
-async function sendDigestTo(userId: string, origin: string): Promise<boolean> {
+async function sendDigestTo(userId: string, pending: number[], origin: string): Promise<boolean> {
 	const person = personToNotify(userId);
 	if (!person) return false;
-	const ids = claimDigestItems(userId);
+	// Claimed now: an item read or mailed since the pass above stays out.
+	const ids = claimDigestItems(userId, pending);
 	if (ids.length === 0) return false;
 	const links = { origin, unsubscribeUrl: unsubscribeUrl(origin, person.unsubscribeToken) };
 	try {

@@ -25,11 +25,17 @@ export function alertNearby({ initiativeId, actorId }: DomainEvents['initiative_
 	const { sqlite } = store();
 	const initiative = sqlite.prepare('SELECT lat, lng FROM initiatives WHERE id = ?').get(initiativeId) as { lat: number; lng: number } | undefined;
 	if (!initiative) return [];
-	const people = peopleAlertedAt(initiative.lat, initiative.lng, actorId);
+	// Distances are rounded to 0.5 km: one write per distance, not one per person.
+	const byDistance = new Map<number, string[]>();
+	for (const p of peopleAlertedAt(initiative.lat, initiative.lng, actorId)) {
+		const same = byDistance.get(p.distanceKm);
+		if (same) same.push(p.userId);
+		else byDistance.set(p.distanceKm, [p.userId]);
+	}
 	const createdAt = Date.now();
 	return sqlite.transaction(() =>
-		people.flatMap((p) =>
-			recordForUsers({ type: 'initiative_nearby', actorId, initiativeId, data: { distanceKm: p.distanceKm }, createdAt }, [p.userId])
+		[...byDistance].flatMap(([distanceKm, userIds]) =>
+			recordForUsers({ type: 'initiative_nearby', actorId, initiativeId, data: { distanceKm }, createdAt }, userIds)
 		)
 	)();
 }

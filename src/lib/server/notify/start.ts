@@ -5,6 +5,7 @@ import { subscribeActivity } from './on-events';
 import { startDigestJob } from './digest-job';
 import { setOriginSource } from './origin';
 import { vapidKeys } from './push-keys';
+import { log } from '../log';
 
 const KEY = Symbol.for('kohero.notifications');
 type Holder = { [KEY]?: () => void };
@@ -26,6 +27,8 @@ export function startNotifications(server?: Server): () => void {
 	holder[KEY] = () => {
 		for (const stop of stops) stop();
 		delete holder[KEY];
+		log.info('notifications_stopped');
 	};
+	log.info('notifications_started', { digestJob: process.env.KOHERO_DIGEST_JOB !== 'off' });
 	return holder[KEY];
 }
