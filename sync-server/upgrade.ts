@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { store } from '$store/db';
 import { createSqliteDocStore } from '$store/doc-log';
+import { startMergeWorker } from '$store/merge-worker';
 import { onMembershipChange } from '$store/membership-events';
 import { createRelay, createLocalFanout, metrics, registerGauge, type Relay, type RelayHooks } from '$relay/index';
 import { createActivityRecorder } from '$store/activity';
@@ -58,6 +59,7 @@ function createSyncUpgrade(): SyncUpgrade {
 		},
 		{ registerGauge, countCompaction: () => metrics.compactions++ }
 	);
+	startMergeWorker();
 	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
 	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
