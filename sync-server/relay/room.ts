@@ -155,6 +155,7 @@ export class Room implements Backlogged {
 	/** Handles waiting frames (at least one) while `hasTime()`; true once none are left. */
 	drain(hasTime: () => boolean): boolean {
 		const backlog = this.#backlog;
+		if (this.#backlogStart >= backlog.length) return true;
 		do {
 			const { peer, data } = backlog[this.#backlogStart++];
 			if (this.peers.has(peer)) this.#handleSafely(peer, data);

@@ -60,6 +60,8 @@ export class TurnBudget {
 		this.#drainTimer = null;
 		let first = true;
 		for (const room of [...this.#waiting]) {
+			// Forgotten meanwhile (it unloaded while another room drained).
+			if (!this.#waiting.has(room)) continue;
 			// At least one frame per turn, whatever the budget.
 			if (!first && !this.hasTime()) break;
 			first = false;
