@@ -5,8 +5,11 @@
  * compacts. The relay's event-loop delay is read from its /metrics
  * (monitorEventLoopDelay, worst stall per second) throughout: the target is
  * no stall above 50 ms. Writes bench/results/relay-fanin.json.
+ * BENCH_CPU_PROF=dir profiles the server; BENCH_SERVER=path/to/server.js runs another
+ * build (a baseline) instead of build/server.js.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startOurs } from './lib/servers';
@@ -20,8 +23,9 @@ const SECONDS = env('BENCH_FANIN_SECONDS', 10);
 const RATE = env('BENCH_FANIN_RATE', 200);
 const BIG_UPDATES = env('BENCH_FANIN_BIG_UPDATES', 4);
 const MEMBERS = 4;
+const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
-const ours = await startOurs(MEMBERS);
+const ours = await startOurs(MEMBERS, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [], process.env.BENCH_SERVER);
 const [docId, bigDocId] = ours.createDocs(2);
 const perWriter = Math.ceil((RATE / WRITERS) * SECONDS) + 1;
 const frames = taskFrames(WRITERS, perWriter);
@@ -87,6 +91,8 @@ await ours.stop();
 const result = {
 	date: new Date().toISOString(),
 	machine: 'shared, 2 cores',
+	server: process.env.BENCH_SERVER ?? 'build/server.js',
+	loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
 	writers: WRITERS,
 	seconds: SECONDS,
 	updates,

@@ -8,8 +8,11 @@
  * server CPU per update is read from /proc for each relay's process tree.
  * Then: stored log vs state (Kohero), idle sockets (both).
  * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server.
+ * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
+ * build of Kohero (before a change), so before and after come from one run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { closeIdle, openIdle, type IdleResult } from './lib/idle';
 import { rssMiB } from './lib/proc-cpu';
 import { startOurs, startReference, type BenchServer, type OurServer } from './lib/servers';
@@ -29,6 +32,7 @@ const WINDOW = env('BENCH_WINDOW', 4);
 const IDLE = env('BENCH_IDLE', 10_000);
 const IDLE_DOCS = 100;
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const BASELINE = process.env.BENCH_BASELINE;
 
 const frames = taskFrames(WRITERS, 4000);
 const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE };
@@ -41,35 +45,42 @@ const reference = await startReference();
 // --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
 const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
 const cookies = ours.members.map((m) => m.cookie);
+const baseline: OurServer | null = BASELINE ? await startOurs(WRITERS, [], BASELINE) : null;
 
-const runs: Record<'reference' | 'kohero', { saturation: PhaseResult; paced: PhaseResult }[]> = { reference: [], kohero: [] };
+type Name = 'reference' | 'kohero' | 'baseline';
+const names: Name[] = baseline ? ['reference', 'baseline', 'kohero'] : ['reference', 'kohero'];
+const runs: Record<Name, { saturation: PhaseResult; paced: PhaseResult; loadAverage: number }[]> = { reference: [], kohero: [], baseline: [] };
 const stored: StoredFigures[] = [];
 
-async function roundOf(name: 'reference' | 'kohero'): Promise<void> {
-	const server: BenchServer = name === 'reference' ? reference : ours;
-	const docIds = name === 'reference' ? refDocs(DOCS) : ours.createDocs(DOCS);
+async function roundOf(name: Name): Promise<void> {
+	const kohero = name === 'baseline' ? baseline! : ours;
+	const server: BenchServer = name === 'reference' ? reference : kohero;
+	const docIds = name === 'reference' ? refDocs(DOCS) : kohero.createDocs(DOCS);
+	const memberCookies = kohero.members.map((m) => m.cookie);
 	const result = await runFair({
 		wsUrl: server.wsUrl,
 		pid: server.pid,
 		docIds,
 		frames,
-		cookies: name === 'kohero' ? cookies : undefined,
-		observerCookie: name === 'kohero' ? cookies[0] : undefined,
+		cookies: name === 'reference' ? undefined : memberCookies,
+		observerCookie: name === 'reference' ? undefined : memberCookies[0],
 		saturationSeconds: SATURATION_S,
 		window: WINDOW,
 		pacedSeconds: PACED_S,
 		pacedRate: PACED_RATE,
 		beforeClose: name === 'kohero' ? (states) => void stored.push(storedFigures(ours.server.dataDir, states)) : undefined
 	});
-	runs[name].push(result);
-	console.log(`  ${name}: ${result.saturation.updatesPerSecond} updates/s, ${result.saturation.cpuMsPer1000} ms CPU/1000, paced p50/p99 ${result.paced.p50}/${result.paced.p99} ms`);
+	const loadAverage = Math.round(loadavg()[0] * 10) / 10;
+	runs[name].push({ ...result, loadAverage });
+	console.log(`  ${name}: ${result.saturation.updatesPerSecond} updates/s, ${result.saturation.cpuMsPer1000} ms CPU/1000, paced p50/p99 ${result.paced.p50}/${result.paced.p99} ms, paced ${result.paced.cpuMsPer1000} ms CPU/1000 (load ${loadAverage})`);
 	// Let the relay unload the round's documents before the next one.
 	await new Promise((r) => setTimeout(r, 1500));
 }
 
 for (let round = 0; round < ROUNDS; round++) {
 	console.log(`round ${round + 1}/${ROUNDS}`);
-	const order: ('reference' | 'kohero')[] = round % 2 === 0 ? ['reference', 'kohero'] : ['kohero', 'reference'];
+	// Each relay takes each place in the order in turn.
+	const order = names.map((_, i) => names[(i + round) % names.length]);
 	for (const name of order) await roundOf(name);
 }
 
@@ -96,8 +107,23 @@ const idle = IDLE > 0
 	: null;
 await reference.stop();
 await ours.stop();
+await baseline?.stop();
 
-const figure = (name: 'reference' | 'kohero', pick: (r: { saturation: PhaseResult; paced: PhaseResult }) => number): Spread => spreadOf(runs[name].map(pick));
+/** Where each summary figure comes from in a round's result. */
+const FIELDS: Record<string, [string, string]> = {
+	updatesPerSecond: ['saturation', 'updatesPerSecond'],
+	cpuMsPer1000: ['saturation', 'cpuMsPer1000'],
+	pacedCpuMsPer1000: ['paced', 'cpuMsPer1000'],
+	pacedP50: ['paced', 'p50'],
+	pacedP99: ['paced', 'p99'],
+	saturatedP99: ['saturation', 'p99'],
+	framesPerUpdate: ['saturation', 'framesPerUpdate'],
+	harnessCpuMsPer1000: ['saturation', 'harnessCpuMsPer1000'],
+	loadAverage: ['', 'loadAverage']
+};
+type Pick = (r: { saturation: PhaseResult; paced: PhaseResult; loadAverage: number }) => number;
+const figureOf = (name: Name, pick: Pick): Spread => spreadOf(runs[name].map(pick));
+const figure = (name: 'reference' | 'kohero', pick: Pick) => figureOf(name, pick);
 const summary = {
 	updatesPerSecond: { reference: figure('reference', (r) => r.saturation.updatesPerSecond), kohero: figure('kohero', (r) => r.saturation.updatesPerSecond) },
 	cpuMsPer1000: { reference: figure('reference', (r) => r.saturation.cpuMsPer1000), kohero: figure('kohero', (r) => r.saturation.cpuMsPer1000) },
@@ -106,8 +132,16 @@ const summary = {
 	pacedP99: { reference: figure('reference', (r) => r.paced.p99), kohero: figure('kohero', (r) => r.paced.p99) },
 	saturatedP99: { reference: figure('reference', (r) => r.saturation.p99), kohero: figure('kohero', (r) => r.saturation.p99) },
 	framesPerUpdate: { reference: figure('reference', (r) => r.saturation.framesPerUpdate), kohero: figure('kohero', (r) => r.saturation.framesPerUpdate) },
-	harnessCpuMsPer1000: { reference: figure('reference', (r) => r.saturation.harnessCpuMsPer1000), kohero: figure('kohero', (r) => r.saturation.harnessCpuMsPer1000) }
+	harnessCpuMsPer1000: { reference: figure('reference', (r) => r.saturation.harnessCpuMsPer1000), kohero: figure('kohero', (r) => r.saturation.harnessCpuMsPer1000) },
+	loadAverage: { reference: figure('reference', (r) => r.loadAverage), kohero: figure('kohero', (r) => r.loadAverage) }
 };
+/** The same figures for the baseline build, when there is one. */
+const baselineSummary = baseline
+	? Object.fromEntries(Object.keys(summary).map((k) => [k, figureOf('baseline', ((r) => {
+		const [phase, field] = FIELDS[k];
+		return field === 'loadAverage' ? r.loadAverage : r[phase as 'saturation' | 'paced'][field as keyof PhaseResult];
+	}) as Pick)]))
+	: null;
 const ratio = (k: keyof typeof summary) => Math.round((summary[k].kohero.median / summary[k].reference.median) * 100) / 100;
 const ratios = { updatesPerSecond: ratio('updatesPerSecond'), cpuMsPer1000: ratio('cpuMsPer1000'), pacedP99: ratio('pacedP99') };
 
@@ -117,6 +151,7 @@ const results = {
 	workload,
 	summary,
 	ratios,
+	baseline: baseline ? { server: BASELINE, summary: baselineSummary } : undefined,
 	storedLog: { rounds: stored, churned },
 	idle,
 	runs
@@ -125,7 +160,11 @@ mkdirSync(new URL('./results', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/relay.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 
 const row = (s: Spread) => `${s.median} (${s.min}–${s.max})`;
-console.table(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, { reference: row(v.reference), kohero: row(v.kohero) }])));
+console.table(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, {
+	reference: row(v.reference),
+	...(baselineSummary ? { baseline: row(baselineSummary[k]) } : {}),
+	kohero: row(v.kohero)
+}])));
 console.log('ratios kohero/reference:', ratios);
 if (idle) console.log('idle:', idle);
 console.log('written to bench/results/relay.json');

@@ -7,6 +7,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { store } from '$store/db';
 import { createSqliteDocStore } from '$store/doc-log';
+import { startMergeWorker } from '$store/merge-worker';
+import { startWalCheckpointer } from '$store/wal-checkpointer';
 import { onMembershipChange } from '$store/membership-events';
 import { createRelay, createLocalFanout, metrics, registerGauge, type Relay, type RelayHooks } from '$relay/index';
 import { createActivityRecorder } from '$store/activity';
@@ -58,6 +60,9 @@ function createSyncUpgrade(): SyncUpgrade {
 		},
 		{ registerGauge, countCompaction: () => metrics.compactions++ }
 	);
+	startMergeWorker();
+	// The relay's commits never checkpoint the WAL (its fsyncs): a worker does, on its own connection.
+	const checkpointer = startWalCheckpointer(sqlite);
 	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
 	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
@@ -109,6 +114,7 @@ function createSyncUpgrade(): SyncUpgrade {
 			registerDocEditor(null);
 			await relay.close();
 			activity.flush();
+			await checkpointer?.stop();
 		}
 	};
 }

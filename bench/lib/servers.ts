@@ -42,9 +42,9 @@ export interface OurServer extends BenchServer {
 	createDocs(count: number): string[];
 }
 
-/** Kohero's real build/server.js with `memberCount` signed-up members. */
-export async function startOurs(memberCount: number, nodeArgs: string[] = []): Promise<OurServer> {
-	const server = await startServer({ nodeArgs });
+/** Kohero's real build/server.js (or `script`, a baseline build's) with `memberCount` signed-up members. */
+export async function startOurs(memberCount: number, nodeArgs: string[] = [], script?: string): Promise<OurServer> {
+	const server = await startServer({ nodeArgs, script });
 	const members: Member[] = [];
 	for (let i = 0; i < memberCount; i++) {
 		const client = new Client(server.url);

@@ -14,6 +14,7 @@ import { Peer } from './peer';
 import { Room } from './room';
 import { closeWhenSessionExpires } from './session-expiry';
 import { DEFAULT_DOC_HEAP_BUDGET_BYTES, DocBudget, estimateDocHeap } from './doc-budget';
+import { TurnBudget } from './turn-budget';
 
 export interface Relay {
 	/** Takes over an upgrade request for `docId` (already cut from the path). */
@@ -41,9 +42,13 @@ export interface RelayOptions {
 	maxDocBytes?: number;
 	/** Estimated heap all loaded documents may take together (see doc-budget.ts). */
 	docHeapBudgetBytes?: number;
+	/** Time one turn of the event loop may spend handling frames; the rest wait for the next turns (turn-budget.ts). */
+	turnBudgetMs?: number;
 }
 
 const CLOSE_GRACE_MS = 1000;
+/** Frames handled per turn of the loop, in ms: with the turn's commit and fan-out, well under the 50 ms stall target. */
+const TURN_BUDGET_MS = 10;
 /** Opens and closes are logged with the HTTP requests (KOHERO_LOG_REQUESTS=1); refusals and faults always. */
 const logConnections = process.env.KOHERO_LOG_REQUESTS === '1';
 
@@ -53,9 +58,11 @@ export function createRelay({
 	fanout,
 	pingIntervalMs = PING_INTERVAL_MS,
 	maxDocBytes = MAX_DOC_BYTES,
-	docHeapBudgetBytes = DEFAULT_DOC_HEAP_BUDGET_BYTES
+	docHeapBudgetBytes = DEFAULT_DOC_HEAP_BUDGET_BYTES,
+	turnBudgetMs = TURN_BUDGET_MS
 }: RelayOptions): Relay {
 	const budget = new DocBudget(docHeapBudgetBytes);
+	const turnBudget = new TurnBudget(turnBudgetMs);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 	const rooms = new Map<string, Room>();
 	const sockets = new Set<WebSocket>();
@@ -78,13 +85,14 @@ export function createRelay({
 		registerGauge('tracked_sockets', () => sockets.size),
 		registerGauge('ws_clients', () => wss.clients.size),
 		registerGauge('rooms', () => rooms.size),
-		registerGauge('doc_heap_estimate_bytes', () => budget.totalBytes)
+		registerGauge('doc_heap_estimate_bytes', () => budget.totalBytes),
+		registerGauge('backlogged_rooms', () => turnBudget.waiting)
 	];
 
 	function roomFor(docId: string, docKind: DocKind): Room {
 		let room = rooms.get(docId);
 		if (!room) {
-			const created = new Room(docId, docKind, { hooks, fanout, maxDocBytes, onEmpty: unloadWhenIdle });
+			const created = new Room(docId, docKind, { hooks, fanout, maxDocBytes, budget: turnBudget, onEmpty: unloadWhenIdle });
 			rooms.set(docId, created);
 			void created.load().then(() => measure(created));
 			room = created;
@@ -210,7 +218,8 @@ export function createRelay({
 			closing = true;
 			clearInterval(heartbeat);
 			for (const ws of sockets) ws.close(CloseCode.goingAway, 'server shutting down');
-			// Everything a writer sent before now was applied; commit it all.
+			// Everything a writer sent before now is applied (frames still waiting for a turn too); commit it all.
+			for (const room of rooms.values()) room.drainAll();
 			await Promise.all([...rooms.values()].map((room) => room.settled()));
 			await hooks.store.flush();
 			await waitForSockets(sockets, CLOSE_GRACE_MS);

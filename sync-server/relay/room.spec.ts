@@ -47,8 +47,9 @@ afterEach(async () => {
 	server?.closeAllConnections();
 });
 
-async function startRelay(store: DocStore): Promise<string> {
+async function startRelay(store: DocStore, turnBudgetMs?: number): Promise<string> {
 	relay = createRelay({
+		turnBudgetMs,
 		hooks: {
 			authorize: async (req) => ({
 				ok: true,
@@ -148,5 +149,49 @@ describe('Room: save before broadcast', () => {
 		expect(await reader.closed).toBe(1011);
 		expect(await writer.closed).toBe(1011);
 		expect(reader.frames).not.toContain('sync2');
+	});
+});
+
+describe('Room: a burst past the turn budget', () => {
+	it('is handled over several turns, in arrival order, with timers running in between', async () => {
+		const order: string[] = [];
+		const appended: Uint8Array[] = [];
+		const store: DocStore = {
+			load: async () => [],
+			append: async (_docId, update) => {
+				if (appended.push(update) === 1) setTimeout(() => order.push('timer'), 0);
+				order.push('append');
+			},
+			release: async () => undefined,
+			flush: async () => undefined
+		};
+		// A budget of 0: every turn handles one frame, the rest wait.
+		const url = await startRelay(store, 0);
+		const writer = await peer(url, 'a');
+		const reader = await peer(url, 'b');
+		await reader.received('sync0');
+		const source = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		source.on('update', (u: Uint8Array) => updates.push(u));
+		const letters = 'abcdefghijklmnopqrst';
+		for (let i = 0; i < 20; i++) source.getText('notes').insert(i, letters[i]);
+		// One TCP write: every frame arrives in one read, one turn of the relay's loop.
+		const socket = (writer.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+		socket.cork();
+		for (const u of updates) writer.ws.send(updateFrame(u));
+		socket.uncork();
+		const copy = new Y.Doc();
+		reader.ws.on('message', (data: Buffer) => {
+			const decoder = decoding.createDecoder(new Uint8Array(data));
+			if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2) Y.applyUpdate(copy, decoding.readVarUint8Array(decoder));
+		});
+		await reader.received('sync2', 20);
+		expect(order.indexOf('timer')).toBeGreaterThan(0);
+		expect(order.indexOf('timer')).toBeLessThan(order.lastIndexOf('append'));
+		// Stored in the order sent: the writer's clocks 0, 1, 2…
+		expect(appended.map((u) => Y.decodeUpdate(u).structs[0].id.clock)).toEqual([...Array(20).keys()]);
+		expect(copy.getText('notes').toString()).toBe(letters);
+		writer.ws.close();
+		reader.ws.close();
 	});
 });

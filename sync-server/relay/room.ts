@@ -11,6 +11,11 @@ import { countRejected, metrics, recordPersisted, type PersistedUpdate } from '.
 import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
 import { applyChecked, onlyDeletes, screenPresence, wasCompensated, writeQuota } from './integrity';
+import type { Backlogged, TurnBudget } from './turn-budget';
+import { mergeBatch } from './merge-batch';
+
+/** Frames a room keeps for later turns before it stops reading the sockets that send more. */
+const MAX_BACKLOG_FRAMES = 2000;
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 /** Updates committed by the same group commit of the store. */
@@ -21,11 +26,13 @@ export interface RoomContext {
 	hooks: RelayHooks;
 	fanout: Fanout;
 	maxDocBytes: number;
+	/** The relay's work per turn of the event loop, shared by its rooms. */
+	budget: TurnBudget;
 	/** Called when the last peer left. */
 	onEmpty: (room: Room) => void;
 }
 
-export class Room {
+export class Room implements Backlogged {
 	readonly doc = new Y.Doc({ gc: true });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly peers = new Set<Peer>();
@@ -33,6 +40,11 @@ export class Room {
 	#failed = false;
 	/** Frames that arrived before the document was loaded, in arrival order. */
 	#queued: { peer: Peer; data: Uint8Array }[] = [];
+	/** Frames read past the turn's budget, in arrival order, from #backlogStart on. */
+	#backlog: { peer: Peer; data: Uint8Array }[] = [];
+	#backlogStart = 0;
+	/** Sockets no longer read because the backlog is long (TCP holds what they send meanwhile). */
+	readonly #paused = new Set<Peer>();
 	/** Settles once every update applied so far is committed (never rejects). */
 	#lastWrite: Promise<void> = Promise.resolve();
 	#pendingWrites = 0;
@@ -45,6 +57,7 @@ export class Room {
 	private readonly hooks: RelayHooks;
 	private readonly fanout: Fanout;
 	private readonly maxDocBytes: number;
+	private readonly budget: TurnBudget;
 	private readonly onEmpty: (room: Room) => void;
 
 	#unwatch: (() => void) | null = null;
@@ -53,6 +66,7 @@ export class Room {
 		this.hooks = context.hooks;
 		this.fanout = context.fanout;
 		this.maxDocBytes = context.maxDocBytes;
+		this.budget = context.budget;
 		this.onEmpty = context.onEmpty;
 		// The relay itself is not a participant: no presence of its own.
 		this.awareness.setLocalState(null);
@@ -105,18 +119,76 @@ export class Room {
 	/** Removes a peer and, at once, the presence it controlled. */
 	detach(peer: Peer): void {
 		if (!this.peers.delete(peer)) return;
+		this.#paused.delete(peer);
 		if (peer.controlledClients.size > 0) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.controlledClients], null);
 		}
-		if (this.peers.size === 0) this.onEmpty(this);
+		if (this.peers.size === 0) {
+			// What the last writers sent is applied before the room may unload.
+			this.drainAll();
+			this.onEmpty(this);
+		}
 	}
 
-	/** Handles one binary frame from `peer`; a malformed one closes that peer only. */
+	/**
+	 * Handles one binary frame from `peer` (a malformed one closes that peer only), now
+	 * if the turn's budget allows, else in a later turn, after the frames already waiting.
+	 */
 	receive(peer: Peer, data: Uint8Array): void {
 		if (!this.#loaded) {
 			this.#queued.push({ peer, data });
 			return;
 		}
+		if (this.#backlog.length > this.#backlogStart || !this.budget.hasTime()) {
+			this.#backlog.push({ peer, data });
+			this.budget.later(this);
+			if (this.#backlog.length - this.#backlogStart > MAX_BACKLOG_FRAMES && !this.#paused.has(peer)) {
+				// Writers faster than the relay: stop reading them rather than queue without bound.
+				this.#paused.add(peer);
+				peer.ws.pause();
+			}
+			return;
+		}
+		this.#handleSafely(peer, data);
+	}
+
+	/** Handles waiting frames (at least one) while `hasTime()`; true once none are left. */
+	drain(hasTime: () => boolean): boolean {
+		const backlog = this.#backlog;
+		if (this.#backlogStart >= backlog.length) return true;
+		do {
+			const { peer, data } = backlog[this.#backlogStart++];
+			if (this.peers.has(peer)) this.#handleSafely(peer, data);
+			// A writer that left meanwhile: its updates still count (its presence went with it).
+			else if (data[0] === 0 && data[1] !== 0) this.#handleSafely(peer, data);
+		} while (this.#backlogStart < backlog.length && hasTime());
+		const left = backlog.length - this.#backlogStart;
+		if (left <= MAX_BACKLOG_FRAMES / 2) this.#resumeReading();
+		if (left > 0) {
+			// Drop what was handled once it is most of the array.
+			if (this.#backlogStart > left) {
+				this.#backlog = backlog.slice(this.#backlogStart);
+				this.#backlogStart = 0;
+			}
+			return false;
+		}
+		this.#backlog = [];
+		this.#backlogStart = 0;
+		return true;
+	}
+
+	#resumeReading(): void {
+		for (const peer of this.#paused) peer.ws.resume();
+		this.#paused.clear();
+	}
+
+	/** Handles every waiting frame now (the last peer left, the relay closes). */
+	drainAll(): void {
+		if (this.#backlog.length > this.#backlogStart) this.drain(() => true);
+		this.budget.forget(this);
+	}
+
+	#handleSafely(peer: Peer, data: Uint8Array): void {
 		try {
 			this.#handle(peer, data);
 		} catch (err) {
@@ -133,6 +205,9 @@ export class Room {
 
 	/** Frees the document; the room must not be used afterwards. */
 	destroy(): void {
+		this.budget.forget(this);
+		this.#backlog = [];
+		this.#paused.clear();
 		this.#unwatch?.();
 		this.#unsubscribe();
 		this.awareness.destroy();
@@ -280,7 +355,7 @@ export class Room {
 		const { entries } = batch;
 		recordPersisted(entries, performance.now() - batch.startedAt);
 		const origins = new Set(entries.map((e) => e.originId));
-		const update = entries.length === 1 ? entries[0].update : Y.mergeUpdates(entries.map((e) => e.update));
+		const update = mergeBatch(entries.map((e) => e.update));
 		this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId: origins.size === 1 ? entries[0].originId : null });
 		let lastAuthor: string | null = null;
 		for (const { authorId } of entries) {

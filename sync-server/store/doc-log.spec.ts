@@ -42,6 +42,51 @@ describe('SQLite doc store', () => {
 		expect(replay(await store.load('doc1'))).toEqual(edits(10, 'x').doc.getArray('items').toArray());
 	});
 
+	it('commits a lone append in the turn it arrived, before anything queued for the next turn runs', async () => {
+		const sqlite = memoryDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
+		const { updates } = edits(1, 'seul');
+		const order: string[] = [];
+		// Queued first: a commit left for the end of the turn (setImmediate) would run after it.
+		const nextTurn = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('end of turn'))));
+		const committed = store.append('doc-seul', updates[0], 'user1').then(() => {
+			order.push(`committed (${rowCount(sqlite)} row)`);
+		});
+		await Promise.all([nextTurn, committed]);
+		expect(order).toEqual(['committed (1 row)', 'end of turn']);
+	});
+
+	it('groups the appends that follow a commit in the same turn, and keeps grouping while every turn brings more', async () => {
+		const sqlite = memoryDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
+		const { updates } = edits(6, 'g');
+		const appendInTurn = (from: number, to: number) =>
+			new Promise<Promise<void>[]>((resolve) => {
+				const promises: Promise<void>[] = [];
+				// Callbacks of one check phase: like frames read from several sockets in one turn.
+				for (let i = from; i < to; i++) setImmediate(() => promises.push(store.append('doc-g', updates[i], 'user1')));
+				setImmediate(() => resolve(promises));
+			});
+		const first = await appendInTurn(0, 3);
+		// The first commits alone and at once; the two after it share one group commit.
+		expect(first[0]).not.toBe(first[1]);
+		expect(first[1]).toBe(first[2]);
+		expect(rowCount(sqlite)).toBe(1);
+		// The group commit ran at the end of that turn: the next turn's appends are grouped too.
+		const second = await appendInTurn(3, 5);
+		expect(second[0]).toBe(second[1]);
+		await Promise.all([...first, ...second]);
+		expect(rowCount(sqlite)).toBe(5);
+		// A quiet turn later, a lone append commits at once again.
+		await new Promise((r) => setTimeout(r, 0));
+		await new Promise((r) => setImmediate(r));
+		const order: string[] = [];
+		const nextTurn = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('end of turn'))));
+		await Promise.all([nextTurn, store.append('doc-g', updates[5], 'user1').then(() => void order.push('committed'))]);
+		expect(order).toEqual(['committed', 'end of turn']);
+		expect(replay(await store.load('doc-g'))).toEqual(edits(6, 'g').doc.getArray('items').toArray());
+	});
+
 	it('compacts past the threshold without losing updates appended during the merge', async () => {
 		const sqlite = memoryDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 5, compactMinBytes: 1 << 20 });

@@ -1,8 +1,11 @@
 /**
  * The SQLite DocStore: an append-only update log (doc_updates) plus one
- * snapshot per document (doc_snapshots). Appends are group-committed: every
- * update arriving in the same turn of the event loop shares one transaction,
- * and one promise (a busy relay does not pay a promise per update).
+ * snapshot per document (doc_snapshots). Appends are group-committed, and the
+ * appends of one commit share one promise (a busy relay does not pay a promise
+ * per update). A quiet relay commits an update in the callback that read it, so
+ * it is broadcast without waiting for another turn of the loop; once a commit ran
+ * in a turn, the appends that follow wait for one group commit at the end of the
+ * turn (setImmediate), and they keep doing so while every turn brings more.
  */
 import type Database from 'better-sqlite3';
 import type { DocStore } from '$relay/hooks';
@@ -72,6 +75,25 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	/** Per loaded document: the next seq and how much the log weighs. */
 	const docs = new Map<string, DocStats>();
 	let pending: Commit | null = null;
+	/**
+	 * Set once a commit ran in this turn of the loop, cleared at the turn's end (check
+	 * phase) unless a group commit ran there too: appends meanwhile are grouped.
+	 */
+	let grouping = false;
+	let groupingEnds = false;
+
+	function endGrouping(): void {
+		groupingEnds = false;
+		grouping = false;
+	}
+
+	/** Groups the appends that follow until the end of this turn of the loop (the next one's, if called at the end of a turn). */
+	function groupUntilTurnEnds(): void {
+		grouping = true;
+		if (groupingEnds) return;
+		groupingEnds = true;
+		setImmediate(endGrouping);
+	}
 
 	function statsFromDb(docId: string): DocStats {
 		const snapshot = compaction.snapshot.get(docId);
@@ -126,6 +148,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		const current = pending;
 		pending = null;
 		if (!current) return;
+		groupUntilTurnEnds();
 		try {
 			writeBatch(current.items);
 		} catch (err) {
@@ -151,9 +174,11 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		append(docId, update, authorId) {
 			if (!pending) {
 				pending = openCommit();
-				// setImmediate runs after pending I/O callbacks: one commit for every
-				// frame read in this turn of the loop.
-				setImmediate(commit);
+				// Alone in its turn: committed once this callback (every frame of the socket
+				// read) is done, before the loop moves on. Otherwise setImmediate runs after the
+				// turn's other I/O callbacks: one commit for every frame read in the rest of it.
+				if (grouping) setImmediate(commit);
+				else process.nextTick(commit);
 			}
 			pending.items.push({ docId, update, authorId });
 			return pending.done;

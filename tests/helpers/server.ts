@@ -36,6 +36,8 @@ export interface StartOptions {
 	port?: number;
 	/** Flags for node itself, e.g. `--expose-gc`. */
 	nodeArgs?: string[];
+	/** Another build's server.js (benchmarks compare a baseline build in the same run). */
+	script?: string;
 }
 
 /** Starts a server; pass `dataDir` to restart on the same data. */
@@ -43,7 +45,7 @@ export async function startServer(
 	options: StartOptions = {}
 ): Promise<TestServer> {
 	const dataDir = options.dataDir ?? tempDataDir();
-	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'build/server.js')], {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? join(ROOT, 'build/server.js')], {
 		cwd: ROOT,
 		env: {
 			...process.env,

@@ -1,0 +1,74 @@
+/**
+ * Bounds the frames the relay handles in one turn of the event loop. A burst
+ * (400 writers of one document sending at once) is read in one turn: handled
+ * there, it would hold the loop for seconds, and timers, pings and every other
+ * socket with it. Frames are handled at once while the turn's budget lasts;
+ * past it, a room keeps them in arrival order and handles them in the next
+ * turns, a budget's worth per turn, taking turns with the other waiting rooms.
+ */
+
+/** A room with frames waiting: `drain` handles some while `hasTime()`, and says whether none are left. */
+export interface Backlogged {
+	drain(hasTime: () => boolean): boolean;
+}
+
+export class TurnBudget {
+	/** When this turn's first frame was handled (performance.now()), or -1. */
+	#startedAt = -1;
+	readonly #waiting = new Set<Backlogged>();
+	#drainTimer: NodeJS.Timeout | null = null;
+
+	constructor(readonly budgetMs: number) {}
+
+	/** Whether this turn of the loop may still handle a frame. */
+	readonly hasTime = (): boolean => {
+		const now = performance.now();
+		if (this.#startedAt < 0) {
+			this.#startedAt = now;
+			// The check phase ends the turn: after the poll phase's socket reads (and their commit).
+			setImmediate(this.#endTurn);
+		}
+		return now - this.#startedAt < this.budgetMs;
+	};
+
+	/** `room` keeps frames for later turns (idempotent). */
+	later(room: Backlogged): void {
+		this.#waiting.add(room);
+		this.#scheduleDrain();
+	}
+
+	/** `room` left: nothing of it runs later. */
+	forget(room: Backlogged): void {
+		this.#waiting.delete(room);
+	}
+
+	/** Rooms with frames waiting (a gauge: it must fall back to 0). */
+	get waiting(): number {
+		return this.#waiting.size;
+	}
+
+	readonly #endTurn = (): void => {
+		this.#startedAt = -1;
+	};
+
+	#scheduleDrain(): void {
+		// A timer runs in the next turn, before its socket reads: the waiting frames go first.
+		if (this.#drainTimer === null && this.#waiting.size > 0) this.#drainTimer = setTimeout(this.#drain, 0);
+	}
+
+	readonly #drain = (): void => {
+		this.#drainTimer = null;
+		let first = true;
+		for (const room of [...this.#waiting]) {
+			// Forgotten meanwhile (it unloaded while another room drained).
+			if (!this.#waiting.has(room)) continue;
+			// At least one frame per turn, whatever the budget.
+			if (!first && !this.hasTime()) break;
+			first = false;
+			this.#waiting.delete(room);
+			// Not done: back of the line, so rooms take turns.
+			if (!room.drain(this.hasTime)) this.#waiting.add(room);
+		}
+		this.#scheduleDrain();
+	};
+}
