@@ -20,6 +20,8 @@ async function createInitiative(context: BrowserContext, title: string): Promise
 
 async function addTask(page: Page, id: string, title: string): Promise<void> {
 	await page.goto(`${env.server.url}/initiatives/${id}`);
+	// A tap before the page is live does nothing: wait for the workspace to show its sync state.
+	await page.getByRole('status', { name: 'État de la synchronisation' }).waitFor();
 	await page.getByRole('tab', { name: 'Tâches' }).click();
 	await page.getByLabel('Nouvelle tâche').fill(title);
 	await page.getByRole('button', { name: 'Ajouter' }).click();
