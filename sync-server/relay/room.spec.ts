@@ -5,15 +5,11 @@
  * Real sockets (a relay on port 0), raw y-websocket frames.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { createRelay, type Relay } from './relay';
-import { createLocalFanout } from './local-fanout';
 import type { DocStore } from './hooks';
+import { anUpdate, frame, peer, startSpecRelay, stopSpecRelay, updateFrame } from './spec-relay';
 
 /** A DocStore that holds every append until the test settles it. */
 function heldStore() {
@@ -39,87 +35,14 @@ function heldStore() {
 	return { store, appends, appended };
 }
 
-let server: Server | undefined;
-let relay: Relay | undefined;
-afterEach(async () => {
-	await relay?.close().catch(() => undefined);
-	server?.close();
-	server?.closeAllConnections();
-});
+afterEach(stopSpecRelay);
 
-async function startRelay(store: DocStore, turnBudgetMs?: number): Promise<string> {
-	relay = createRelay({
-		turnBudgetMs,
-		hooks: {
-			authorize: async (req) => ({
-				ok: true,
-				userId: new URL(req.url ?? '/', 'http://x').searchParams.get('user') ?? 'u',
-				sessionId: 's',
-				displayName: 'Camille',
-				role: 'member',
-				canWrite: true,
-				docKind: 'initiative'
-			}),
-			store,
-			onChange: () => undefined
-		},
-		fanout: createLocalFanout()
-	});
-	server = createServer();
-	server.on('upgrade', (req, socket, head) => relay!.handleUpgrade(req, socket, head, 'doc1'));
-	await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-	return `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** A raw socket that records the message types (and sync steps) it receives. */
-async function peer(url: string, user: string) {
-	const ws = new WebSocket(`${url}/sync/doc1?user=${user}`);
-	const frames: string[] = [];
-	let waiter: (() => void) | null = null;
-	ws.on('message', (data: Buffer) => {
-		const decoder = decoding.createDecoder(new Uint8Array(data));
-		const type = decoding.readVarUint(decoder);
-		frames.push(type === 0 ? `sync${decoding.readVarUint(decoder)}` : `type${type}`);
-		waiter?.();
-	});
-	const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-	await new Promise<void>((resolve, reject) => {
-		ws.once('open', () => resolve());
-		ws.once('error', reject);
-	});
-	/** Resolves once a frame of `kind` arrived (counting from the start). */
-	const received = (kind: string, count = 1) =>
-		new Promise<void>((resolve) => {
-			const check = () => frames.filter((f) => f === kind).length >= count && resolve();
-			waiter = check;
-			check();
-		});
-	return { ws, frames, closed, received };
-}
-
-function frame(write: (e: encoding.Encoder) => void): Uint8Array {
-	const e = encoding.createEncoder();
-	write(e);
-	return encoding.toUint8Array(e);
-}
-const updateFrame = (update: Uint8Array) =>
-	frame((e) => {
-		encoding.writeVarUint(e, 0);
-		encoding.writeVarUint(e, 2);
-		encoding.writeVarUint8Array(e, update);
-	});
 const queryAwareness = () => frame((e) => encoding.writeVarUint(e, 3));
-
-function anUpdate(text: string): Uint8Array {
-	const doc = new Y.Doc();
-	doc.getText('notes').insert(0, text);
-	return Y.encodeStateAsUpdate(doc);
-}
 
 describe('Room: save before broadcast', () => {
 	it('sends no peer the update until its append resolves', async () => {
 		const { store, appends, appended } = heldStore();
-		const url = await startRelay(store);
+		const url = await startSpecRelay(store);
 		const writer = await peer(url, 'a');
 		const reader = await peer(url, 'b');
 		await reader.received('sync0');
@@ -139,7 +62,7 @@ describe('Room: save before broadcast', () => {
 
 	it('closes the peers and broadcasts nothing when the append fails', async () => {
 		const { store, appends, appended } = heldStore();
-		const url = await startRelay(store);
+		const url = await startSpecRelay(store);
 		const writer = await peer(url, 'a');
 		const reader = await peer(url, 'b');
 		await reader.received('sync0');
@@ -166,7 +89,7 @@ describe('Room: a burst past the turn budget', () => {
 			flush: async () => undefined
 		};
 		// A budget of 0: every turn handles one frame, the rest wait.
-		const url = await startRelay(store, 0);
+		const url = await startSpecRelay(store, { turnBudgetMs: 0 });
 		const writer = await peer(url, 'a');
 		const reader = await peer(url, 'b');
 		await reader.received('sync0');

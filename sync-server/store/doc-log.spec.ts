@@ -1,17 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSqliteDocStore } from './doc-log';
-
-function memoryDb(): Database.Database {
-	const sqlite = new Database(':memory:');
-	sqlite.exec(`
-		CREATE TABLE doc_updates (doc_id TEXT NOT NULL, seq INTEGER NOT NULL, "update" BLOB NOT NULL,
-			author_id TEXT, created_at INTEGER NOT NULL, PRIMARY KEY (doc_id, seq));
-		CREATE TABLE doc_snapshots (doc_id TEXT PRIMARY KEY, state BLOB NOT NULL, seq INTEGER NOT NULL,
-			updated_at INTEGER NOT NULL);`);
-	return sqlite;
-}
+import { memoryDocDb } from './memory-doc-db';
 
 /** Collects a doc's updates as the relay would receive them. */
 function edits(count: number, prefix: string): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -33,7 +24,7 @@ const rowCount = (sqlite: Database.Database) =>
 
 describe('SQLite doc store', () => {
 	it('group-commits appends in order with increasing seq', async () => {
-		const sqlite = memoryDb();
+		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
 		const { updates } = edits(10, 'x');
 		await Promise.all(updates.map((u) => store.append('doc1', u, 'user1')));
@@ -43,7 +34,7 @@ describe('SQLite doc store', () => {
 	});
 
 	it('commits a lone append in the turn it arrived, before anything queued for the next turn runs', async () => {
-		const sqlite = memoryDb();
+		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
 		const { updates } = edits(1, 'seul');
 		const order: string[] = [];
@@ -57,7 +48,7 @@ describe('SQLite doc store', () => {
 	});
 
 	it('groups the appends that follow a commit in the same turn, and keeps grouping while every turn brings more', async () => {
-		const sqlite = memoryDb();
+		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
 		const { updates } = edits(6, 'g');
 		const appendInTurn = (from: number, to: number) =>
@@ -88,7 +79,7 @@ describe('SQLite doc store', () => {
 	});
 
 	it('compacts past the threshold without losing updates appended during the merge', async () => {
-		const sqlite = memoryDb();
+		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 5, compactMinBytes: 1 << 20 });
 		const { doc, updates } = edits(40, 'y');
 		// Appends keep landing while compactions (which yield to the loop) run.
@@ -114,7 +105,7 @@ describe('SQLite doc store', () => {
 	});
 
 	it('release compacts the log and keeps storage near the encoded state', async () => {
-		const sqlite = memoryDb();
+		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
 		const doc = new Y.Doc();
 		const pending: Promise<void>[] = [];

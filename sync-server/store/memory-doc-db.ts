@@ -1,0 +1,12 @@
+/** For specs: an in-memory database with the document log's two tables (as the migrations create them). */
+import Database from 'better-sqlite3';
+
+export function memoryDocDb(): Database.Database {
+	const sqlite = new Database(':memory:');
+	sqlite.exec(`
+		CREATE TABLE doc_updates (doc_id TEXT NOT NULL, seq INTEGER NOT NULL, "update" BLOB NOT NULL,
+			author_id TEXT, created_at INTEGER NOT NULL, PRIMARY KEY (doc_id, seq));
+		CREATE TABLE doc_snapshots (doc_id TEXT PRIMARY KEY, state BLOB NOT NULL, seq INTEGER NOT NULL,
+			updated_at INTEGER NOT NULL);`);
+	return sqlite;
+}
