@@ -1,7 +1,9 @@
 /**
- * `npm run bench:notify`: the two costs of notifications that grow with the
+ * `npm run bench:notify`: the costs of notifications that grow with the
  * network. (1) Activity fan-out of one new message in an initiative of 500
- * members (one INSERT…SELECT, mutes checked). (2) New-initiative alerts
+ * members (since drizzle/0011 one shared row, read per member), and what a
+ * member then pays to read: a page of 30 items with the unread count, never
+ * having read anything (the count covers every message of the run). (2) New-initiative alerts
  * against 100,000 people with blurred homes spread like France's population:
  * the people whose alert circle covers the place, then the rows written.
  *
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeStore, openStore } from '$store/db';
 import { recordDocPosts } from '$lib/server/notify/doc-posts';
+import { listActivity } from '$lib/server/notify/list';
 import { peopleAlertedAt } from '$lib/server/notify/nearby';
 import { alertNearby } from '$lib/server/notify/on-events';
 import { jitterAround, loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/places';
@@ -118,16 +121,20 @@ const harness = timed(() => {
 }).value;
 
 const fanout: Sample[][] = [];
+const reading: Sample[][] = [];
 let run = 0;
 for (let round = 0; round < ROUNDS; round++) {
 	const samples: Sample[] = [];
 	for (let i = 0; i < RUNS; i++, run++) {
 		const author = personId(1 + (run % (MEMBERS - 1)));
-		const sample = timed(() => recordDocPosts([{ initiativeId: 'bench_fanout_0001', type: 'message_posted', authorId: author, text, at: Date.now() }]));
-		if (sample.value !== MEMBERS - 1) throw new Error(`fan-out wrote ${sample.value} rows`);
-		samples.push(sample);
+		samples.push(timed(() => recordDocPosts([{ initiativeId: 'bench_fanout_0001', type: 'message_posted', authorId: author, text, at: Date.now() }])));
 	}
 	fanout.push(samples);
+	// Each member told: the last message is on top of a page read by someone else than its author.
+	const reader = personId(1 + ((run + 1) % (MEMBERS - 1)));
+	const top = listActivity(reader, { limit: 1 }).items[0];
+	if (top?.type !== 'message_posted' || top.actor?.id !== personId(1 + ((run - 1) % (MEMBERS - 1)))) throw new Error('the last message is not on top');
+	reading.push(Array.from({ length: RUNS }, (_, i) => timed(() => listActivity(personId(1 + ((run + i) % (MEMBERS - 1))), { limit: 30 }))));
 }
 
 // (2) New initiatives where people live (population-weighted places): the same places in every round.
@@ -159,6 +166,7 @@ const results = {
 	loadAfter: load(),
 	harnessMicros: { wallMedian: us(percentile(harness.map((s) => s.wall), 50)), cpuMedian: us(percentile(harness.map((s) => s.cpu), 50)) },
 	fanout: { members: MEMBERS, historyMessages: HISTORY, ...summary(fanout) },
+	reading: { pageSize: 30, ...summary(reading) },
 	nearby: { people: PEOPLE, matching: summary(matching), matchingAndRows: summary(withRows), alerted: { mean: Math.round(alerted.reduce((a, b) => a + b, 0) / alerted.length), p99: percentile(alerted, 99), max: Math.max(...alerted) } }
 };
 const row = (s: ReturnType<typeof summary>) => ({
@@ -171,7 +179,8 @@ const row = (s: ReturnType<typeof summary>) => ({
 	'wall p99': s.wall.p99
 });
 console.table({
-	[`fan-out, 1 message → ${MEMBERS - 1} rows`]: row(results.fanout),
+	[`fan-out, 1 message → ${MEMBERS - 1} members`]: row(results.fanout),
+	['a member reads 30 items + unread count']: row(results.reading),
 	[`new initiative: match (${PEOPLE.toLocaleString('en')} people)`]: row(results.nearby.matching),
 	['new initiative: match + write rows']: row(results.nearby.matchingAndRows)
 });

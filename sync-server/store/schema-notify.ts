@@ -1,8 +1,9 @@
 /**
- * Activity and notifications: one activity row per recipient (filled where
+ * Activity and notifications: one activity row per recipient, or one row
+ * shared by an initiative's members for messages and ideas (filled where
  * things happen), notification preferences and mutes, password-reset tokens
  * (hash only), Web Push subscriptions and the digest job's durable state.
- * Created by drizzle/0008_notifications.sql.
+ * Created by drizzle/0008_notifications.sql, shared rows by 0011.
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { initiatives, users } from './schema';
@@ -11,10 +12,8 @@ export const activity = sqliteTable(
 	'activity',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		/** The person told. */
-		userId: text('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The person told; null for a row shared by the initiative's members (messages and ideas, drizzle/0011). */
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		type: text('type').notNull(),
 		actorId: text('actor_id'),
 		initiativeId: text('initiative_id'),
@@ -30,6 +29,27 @@ export const activity = sqliteTable(
 	},
 	(t) => [index('activity_user').on(t.userId, t.id)]
 );
+
+/** Each "read up to" a person sent, with its time: how shared rows are read (drizzle/0011). */
+export const activityReadMarks = sqliteTable(
+	'activity_read_marks',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		upTo: integer('up_to').notNull(),
+		readAt: integer('read_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.upTo] })]
+);
+
+/** The highest shared row already mailed to a person in a digest. */
+export const activityMailedMarks = sqliteTable('activity_mailed_marks', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	upTo: integer('up_to').notNull()
+});
 
 export const notificationPrefs = sqliteTable('notification_prefs', {
 	userId: text('user_id')

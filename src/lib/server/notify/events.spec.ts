@@ -17,6 +17,7 @@ import { listActivity } from './list';
 import { updatePrefs } from './prefs';
 import { runDueDigests } from './digest-job';
 import { addPushSubscription } from './push';
+import { initiativeWith, user } from './spec-fixtures';
 
 let dir: string;
 let mailbox: Mailbox;
@@ -40,25 +41,6 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-let n = 0;
-function user(name: string): string {
-	const id = `user_${++n}_${name}`.padEnd(12, 'x');
-	store()
-		.sqlite.prepare("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES (?, ?, 'x', ?, 0, 0)")
-		.run(id, `${id}@exemple.fr`.toLowerCase(), name);
-	return id;
-}
-function initiativeWith(owner: string, members: string[], title = 'Jardin partagé'): string {
-	const id = `init_${++n}_xxxxxx`;
-	const { sqlite } = store();
-	sqlite
-		.prepare("INSERT INTO initiatives (id, owner_id, title, category, lat, lng, created_at, updated_at, last_activity_at) VALUES (?, ?, ?, 'food', 45.7, 4.8, 0, 0, 0)")
-		.run(id, owner, title);
-	const add = sqlite.prepare('INSERT INTO memberships (initiative_id, user_id, role, joined_at) VALUES (?, ?, ?, 0)');
-	add.run(id, owner, 'owner');
-	for (const m of members) add.run(id, m, 'member');
-	return id;
-}
 const types = (userId: string) => listActivity(userId, { limit: 50 }).items.map((i) => i.type);
 const mailsTo = (userId: string) => mailbox.to(`${userId}@exemple.fr`.toLowerCase());
 

@@ -1,10 +1,16 @@
-/** Reading one's activity: newest first, by id cursor; unread count; marking read. */
+/**
+ * Reading one's activity: newest first, by id cursor; unread count; marking
+ * read. A person's items are their own rows merged with the shared rows they
+ * see (messages and ideas, shared-rows.ts); both take ids from one sequence.
+ */
 import type Database from 'better-sqlite3';
 import { store } from '$store/db';
 import type { ActivityItem, ActivityPage, ActivityType } from '$lib/domain/notifications';
+import { markSharedRead, sharedIdsBelow, sharedReadTimes, sharedUnreadCount } from './shared-rows';
 
 interface Row {
 	id: number;
+	userId: string | null;
 	type: string;
 	createdAt: number;
 	readAt: number | null;
@@ -17,7 +23,7 @@ interface Row {
 	data: string;
 }
 
-const SELECT = `SELECT a.id, a.type, a.created_at AS createdAt, a.read_at AS readAt,
+const SELECT = `SELECT a.id, a.user_id AS userId, a.type, a.created_at AS createdAt, a.read_at AS readAt,
 	a.actor_id AS actorId, u.display_name AS actorName,
 	a.initiative_id AS initiativeId, i.title AS initiativeTitle,
 	a.meeting_id AS meetingId, a.excerpt, a.data
@@ -30,8 +36,8 @@ function statements(sqlite: Database.Database) {
 	let s = cache.get(sqlite);
 	if (!s) {
 		s = {
-			page: sqlite.prepare(`${SELECT} WHERE a.user_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?`),
-			unreadPage: sqlite.prepare(`${SELECT} WHERE a.user_id = ? AND a.id < ? AND a.read_at IS NULL ORDER BY a.id DESC LIMIT ?`),
+			page: sqlite.prepare('SELECT id FROM activity WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?').pluck(),
+			unreadPage: sqlite.prepare('SELECT id FROM activity WHERE user_id = ? AND id < ? AND read_at IS NULL ORDER BY id DESC LIMIT ?').pluck(),
 			byIds: sqlite.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id DESC`),
 			unread: sqlite.prepare('SELECT count(*) AS n FROM activity WHERE user_id = ? AND read_at IS NULL'),
 			read: sqlite.prepare('UPDATE activity SET read_at = ? WHERE user_id = ? AND id <= ? AND read_at IS NULL')
@@ -77,9 +83,15 @@ function toItem(row: Row): ActivityItem {
 /** A page of `userId`'s activity, newest first, continuing below `cursor` (an activity id). */
 export function listActivity(userId: string, options: { limit: number; cursor?: number; unreadOnly?: boolean }): ActivityPage {
 	const s = statements(store().sqlite);
-	const rows = (options.unreadOnly ? s.unreadPage : s.page).all(userId, options.cursor ?? Number.MAX_SAFE_INTEGER, options.limit + 1) as Row[];
-	const more = rows.length > options.limit;
-	const items = rows.slice(0, options.limit).map(toItem);
+	const below = options.cursor ?? Number.MAX_SAFE_INTEGER;
+	const own = (options.unreadOnly ? s.unreadPage : s.page).all(userId, below, options.limit + 1) as number[];
+	const shared = sharedIdsBelow(userId, below, options.limit + 1, options.unreadOnly);
+	const ids = [...own, ...shared].sort((a, b) => b - a);
+	const more = ids.length > options.limit;
+	const page = ids.slice(0, options.limit);
+	const rows = s.byIds.all(JSON.stringify(page)) as Row[];
+	const readTimes = sharedReadTimes(userId, shared.filter((id) => page.includes(id)));
+	const items = rows.map((row) => toItem(row.userId === null ? { ...row, readAt: readTimes.get(row.id) ?? null } : row));
 	return { items, unread: unreadCount(userId), nextCursor: more ? items[items.length - 1].id : null };
 }
 
@@ -91,10 +103,15 @@ export function activityItems(ids: number[]): ActivityItem[] {
 
 /** How many of `userId`'s items are unread. */
 export function unreadCount(userId: string): number {
-	return (statements(store().sqlite).unread.get(userId) as { n: number }).n;
+	return (statements(store().sqlite).unread.get(userId) as { n: number }).n + sharedUnreadCount(userId);
 }
 
 /** Marks `userId`'s items up to `upTo` (an id, inclusive) as read. */
 export function markRead(userId: string, upTo: number): void {
-	statements(store().sqlite).read.run(Date.now(), userId, upTo);
+	const { sqlite } = store();
+	const now = Date.now();
+	sqlite.transaction(() => {
+		statements(sqlite).read.run(now, userId, upTo);
+		markSharedRead(userId, upTo, now);
+	})();
 }

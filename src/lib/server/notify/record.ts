@@ -2,7 +2,9 @@
  * Writes activity rows: one per recipient, in one statement, never for the
  * actor, and never for someone who muted the initiative (except the types
  * that concern them personally). Returns the rows written so that mail and
- * push can follow.
+ * push can follow. Messages and ideas, told to every member and never mailed
+ * at once nor pushed, are one shared row instead (`recordShared`; who sees
+ * it is decided when reading, shared-rows.ts).
  */
 import type Database from 'better-sqlite3';
 import { store } from '$store/db';
@@ -34,6 +36,7 @@ interface Statements {
 	managers: Database.Statement;
 	one: Database.Statement;
 	oneUnmutable: Database.Statement;
+	shared: Database.Statement;
 }
 
 const cache = new WeakMap<Database.Database, Statements>();
@@ -61,7 +64,8 @@ function statements(sqlite: Database.Database): Statements {
 		membersUnmutable: fromMembers('', false),
 		managers: fromMembers(`AND r.role IN ('owner', 'admin')`, true),
 		one: single(true),
-		oneUnmutable: single(false)
+		oneUnmutable: single(false),
+		shared: sqlite.prepare(`INSERT INTO activity (${COLUMNS}) VALUES (NULL, ${values}) RETURNING id`).pluck()
 	};
 	cache.set(sqlite, s);
 	return s;
@@ -99,4 +103,9 @@ export function recordForUsers(spec: ActivitySpec, userIds: Iterable<string>): R
 		for (const userId of userIds) written.push(...(statement.all({ ...base, userId }) as Recorded[]));
 	})();
 	return written;
+}
+
+/** One row for every member of the initiative but the actor, whoever they are when it is read; returns its id. */
+export function recordShared(spec: ActivitySpec & { initiativeId: string }): number {
+	return statements(store().sqlite).shared.get(params(spec)) as number;
 }

@@ -1,0 +1,26 @@
+/** People and initiatives written straight into the store, for the notifications' specs. */
+import { store } from '$store/db';
+
+let n = 0;
+
+/** A new person named `name`; their address is `<id>@exemple.fr`. */
+export function user(name: string): string {
+	const id = `user_${++n}_${name}`.padEnd(12, 'x');
+	store()
+		.sqlite.prepare("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES (?, ?, 'x', ?, 0, 0)")
+		.run(id, `${id}@exemple.fr`.toLowerCase(), name);
+	return id;
+}
+
+/** A new initiative owned by `owner` with `members`, all joined at `joinedAt`. */
+export function initiativeWith(owner: string, members: string[], title = 'Jardin partagé', joinedAt = 0): string {
+	const id = `init_${++n}_xxxxxx`;
+	const { sqlite } = store();
+	sqlite
+		.prepare("INSERT INTO initiatives (id, owner_id, title, category, lat, lng, created_at, updated_at, last_activity_at) VALUES (?, ?, ?, 'food', 45.7, 4.8, 0, 0, 0)")
+		.run(id, owner, title);
+	const add = sqlite.prepare('INSERT INTO memberships (initiative_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)');
+	add.run(id, owner, 'owner', joinedAt);
+	for (const m of members) add.run(id, m, 'member', joinedAt);
+	return id;
+}
