@@ -4,45 +4,26 @@
  * SMTP server on loopback), and the digest job's durable schedule.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { closeStore, openStore, store } from '$store/db';
+import { store } from '$store/db';
 import { publish } from '../events';
-import { resetMailTransport } from '../mail';
-import { startMailbox, recipientOf, type Mailbox } from '../../../../tests/helpers/mailbox';
+import { recipientOf } from '../../../../tests/helpers/mailbox';
 import { subscribeActivity } from './on-events';
 import { deliveriesSettled } from './deliver';
 import { listActivity } from './list';
 import { updatePrefs } from './prefs';
 import { runDueDigests } from './digest-job';
 import { addPushSubscription } from './push';
-import { initiativeWith, user } from './spec-fixtures';
+import { initiativeWith, useNotifyStore, user } from './spec-fixtures';
 
-let dir: string;
-let mailbox: Mailbox;
+const mailbox = useNotifyStore();
 let stop: () => void;
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'kohero-notify-'));
-	process.env.DATA_DIR = dir;
-	process.env.ORIGIN = 'https://kohero.test';
-	mailbox = await startMailbox();
-	process.env.SMTP_URL = mailbox.url;
-	resetMailTransport();
-	openStore(dir);
+beforeAll(() => {
 	stop = subscribeActivity();
 });
-afterAll(async () => {
-	stop();
-	resetMailTransport();
-	closeStore();
-	await mailbox.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop());
 
 const types = (userId: string) => listActivity(userId, { limit: 50 }).items.map((i) => i.type);
-const mailsTo = (userId: string) => mailbox.to(`${userId}@exemple.fr`.toLowerCase());
+const mailsTo = (userId: string) => mailbox().to(`${userId}@exemple.fr`.toLowerCase());
 
 describe('meeting events', () => {
 	beforeEach(() => {
@@ -95,7 +76,7 @@ describe('moderation decisions and invitations', () => {
 		const [item] = listActivity(author, { limit: 5 }).items;
 		expect(item).toMatchObject({ type: 'moderation_decision', excerpt: 'Message retiré : hors sujet.', actor: null });
 		expect(types(author)).toEqual(['moderation_decision']);
-		expect(recipientOf(await mailbox.waitFor((m) => recipientOf(m) === `${author}@exemple.fr`.toLowerCase()))).toBeTruthy();
+		expect(recipientOf(await mailbox().waitFor((m) => recipientOf(m) === `${author}@exemple.fr`.toLowerCase()))).toBeTruthy();
 	});
 
 	it('an invitation is an activity item and a mail carrying the invitation link', async () => {
@@ -105,7 +86,7 @@ describe('moderation decisions and invitations', () => {
 		publish('person_invited', { initiativeId, userId: neighbour, actorId: owner, inviteUrl: '/join/tok123' });
 		await deliveriesSettled();
 		expect(listActivity(neighbour, { limit: 5 }).items[0]).toMatchObject({ type: 'invitation', actor: { id: owner, displayName: 'Paul' } });
-		const mail = await mailbox.waitFor((m) => recipientOf(m) === `${neighbour}@exemple.fr`.toLowerCase());
+		const mail = await mailbox().waitFor((m) => recipientOf(m) === `${neighbour}@exemple.fr`.toLowerCase());
 		expect(mail.text).toContain('Paul vous invite à rejoindre « Repair café »');
 		expect(mail.text).toContain('https://kohero.test/join/tok123');
 	});

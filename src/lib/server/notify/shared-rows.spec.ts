@@ -3,39 +3,17 @@
  * sees them, paging and read marks merged with one's own rows, and digests
  * that mail each once (to a real SMTP server on loopback).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { closeStore, openStore, store } from '$store/db';
-import { resetMailTransport } from '../mail';
-import { startMailbox, type Mailbox } from '../../../../tests/helpers/mailbox';
+import { describe, expect, it } from 'vitest';
+import { store } from '$store/db';
 import { recordDocPosts } from './doc-posts';
 import { listActivity, markRead, unreadCount } from './list';
 import { updatePrefs } from './prefs';
 import { recordForUsers } from './record';
 import { sendDigests } from './digest';
 import { claimSharedForDigest } from './shared-rows';
-import { initiativeWith, user } from './spec-fixtures';
+import { initiativeWith, useNotifyStore, user } from './spec-fixtures';
 
-let dir: string;
-let mailbox: Mailbox;
-
-beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'kohero-shared-rows-'));
-	process.env.DATA_DIR = dir;
-	process.env.ORIGIN = 'https://kohero.test';
-	mailbox = await startMailbox();
-	process.env.SMTP_URL = mailbox.url;
-	resetMailTransport();
-	openStore(dir);
-});
-afterAll(async () => {
-	resetMailTransport();
-	closeStore();
-	await mailbox.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+const mailbox = useNotifyStore();
 
 const post = (initiativeId: string, authorId: string, text: string, at = Date.now()) =>
 	recordDocPosts([{ initiativeId, type: 'message_posted', authorId, text, at }]);
@@ -43,7 +21,7 @@ const excerpts = (userId: string, options: { limit?: number; unreadOnly?: boolea
 	listActivity(userId, { limit: options.limit ?? 50, unreadOnly: options.unreadOnly }).items.map((i) => i.excerpt || i.type);
 const rowsOf = (initiativeId: string) =>
 	store().sqlite.prepare('SELECT count(*) FROM activity WHERE initiative_id = ?').pluck().get(initiativeId) as number;
-const mailsTo = (userId: string) => mailbox.to(`${userId}@exemple.fr`.toLowerCase());
+const mailsTo = (userId: string) => mailbox().to(`${userId}@exemple.fr`.toLowerCase());
 const noDigest = (...people: string[]) => {
 	for (const p of people) updatePrefs(p, { emailDigest: 'off' });
 };

@@ -1,5 +1,39 @@
-/** People and initiatives written straight into the store, for the notifications' specs. */
-import { store } from '$store/db';
+/** The notifications' specs' setup: a store with a real SMTP server on loopback, people and initiatives. */
+import { afterAll, beforeAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeStore, openStore, store } from '$store/db';
+import { resetMailTransport } from '../mail';
+import { startMailbox, type Mailbox } from '../../../../tests/helpers/mailbox';
+
+/**
+ * For the spec file's lifetime: a store in a fresh DATA_DIR and mail through a real SMTP server on
+ * loopback (the returned getter gives it once the file's tests run).
+ */
+export function useNotifyStore(): () => Mailbox {
+	let dir = '';
+	let mailbox: Mailbox | undefined;
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'kohero-notify-'));
+		process.env.DATA_DIR = dir;
+		process.env.ORIGIN = 'https://kohero.test';
+		mailbox = await startMailbox();
+		process.env.SMTP_URL = mailbox.url;
+		resetMailTransport();
+		openStore(dir);
+	});
+	afterAll(async () => {
+		resetMailTransport();
+		closeStore();
+		await mailbox?.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+	return () => {
+		if (!mailbox) throw new Error('the mailbox starts before the tests');
+		return mailbox;
+	};
+}
 
 let n = 0;
 
