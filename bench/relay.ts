@@ -87,7 +87,22 @@ for (let round = 0; round < ROUNDS; round++) {
 const churned = await churn(ours.wsUrl, ours.createDocs(1)[0], cookies[0], ours.server.dataDir);
 console.log(`churned doc: log ${churned.logBytes} B vs state ${churned.stateBytes} B`);
 
-async function idleRun(server: BenchServer, docIds: string[], cookie?: string): Promise<IdleResult & { rssAfterCloseMiB: number; rssAfterGcMiB?: number }> {
+interface IdleFigures extends IdleResult {
+	rssAfterCloseMiB: number;
+	rssAfterGcMiB?: number;
+	/** V8's heap used and committed (MiB) before the sockets and after they closed and a full GC. */
+	heapMiB?: { usedBefore: number; totalBefore: number; usedAfterGc: number; totalAfterGc: number };
+}
+
+/** Our relay's heap used and committed, in MiB, after a full GC. */
+async function heapAfterGc(): Promise<{ used: number; total: number }> {
+	const text = await (await fetch(`${ours.server.url}/metrics?gc=1`)).text();
+	const mib = (name: string) => Math.round((Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1]) / 1048576) * 10) / 10;
+	return { used: mib('kohero_process_heap_used_bytes'), total: mib('kohero_process_heap_total_bytes') };
+}
+
+async function idleRun(server: BenchServer, docIds: string[], cookie?: string): Promise<IdleFigures> {
+	const heapBefore = server === ours ? await heapAfterGc() : null;
 	const baselineRssMiB = rssMiB(server.pid);
 	const { sockets, error } = await openIdle(server.wsUrl, docIds, IDLE, cookie);
 	await new Promise((r) => setTimeout(r, 2000));
@@ -98,9 +113,11 @@ async function idleRun(server: BenchServer, docIds: string[], cookie?: string): 
 	const rssAfterCloseMiB = rssMiB(server.pid);
 	if (server !== ours) return { requested: IDLE, opened: sockets.length, baselineRssMiB, rssMiB: withSockets, rssAfterCloseMiB, error };
 	// Is what stayed garbage V8 has not collected yet, or is it held? A full GC tells.
-	await fetch(`${ours.server.url}/metrics?gc=1`);
+	// (Measured: the heap used comes back to its baseline; what stays is heap V8 keeps committed.)
+	const heapAfter = await heapAfterGc();
 	await new Promise((r) => setTimeout(r, 1000));
-	return { requested: IDLE, opened: sockets.length, baselineRssMiB, rssMiB: withSockets, rssAfterCloseMiB, rssAfterGcMiB: rssMiB(server.pid), error };
+	const heapMiB = heapBefore && { usedBefore: heapBefore.used, totalBefore: heapBefore.total, usedAfterGc: heapAfter.used, totalAfterGc: heapAfter.total };
+	return { requested: IDLE, opened: sockets.length, baselineRssMiB, rssMiB: withSockets, rssAfterCloseMiB, rssAfterGcMiB: rssMiB(server.pid), heapMiB: heapMiB ?? undefined, error };
 }
 const idle = IDLE > 0
 	? { reference: await idleRun(reference, refDocs(IDLE_DOCS)), kohero: await idleRun(ours, ours.createDocs(IDLE_DOCS), cookies[0]) }

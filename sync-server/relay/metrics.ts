@@ -78,6 +78,8 @@ export function renderMetrics(): string {
 	const memory = process.memoryUsage();
 	put('kohero_process_resident_bytes', 'gauge', memory.rss);
 	put('kohero_process_heap_used_bytes', 'gauge', memory.heapUsed);
+	// What V8 keeps committed for its heap: after a burst of sockets it stays above what is used.
+	put('kohero_process_heap_total_bytes', 'gauge', memory.heapTotal);
 	put('kohero_process_external_bytes', 'gauge', memory.external);
 	return lines.join('\n') + '\n';
 }
