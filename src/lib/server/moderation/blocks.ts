@@ -1,5 +1,5 @@
 /** Blocks: a person blocks another; neither appears in the other's people search. */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '$store/db';
 import { userBlocks, users } from '$store/schema';
 import type { PublicUser } from '$lib/types';
@@ -31,13 +31,8 @@ export function listBlocked(blockerId: string): { user: PublicUser; createdAt: s
 }
 
 /**
- * SQL condition on `users`: not blocked by `viewerId` and not blocking them.
- * People search adds it to its WHERE (one line), whatever else it filters on.
+ * SQL condition over `users u`: not blocked by the viewer and not blocking them, with the viewer's id
+ * bound twice. People search adds it to its WHERE (one line), whatever else it filters on.
  */
-/** The same condition for raw SQL over `users u`, with the viewer's id bound twice. */
 export const NOT_BLOCKED_WITH_VIEWER =
 	'u.id NOT IN (SELECT blocked_id FROM user_blocks WHERE blocker_id = ? UNION SELECT blocker_id FROM user_blocks WHERE blocked_id = ?)';
-
-export function notBlockedWith(viewerId: string): SQL {
-	return sql`${users.id} NOT IN (SELECT blocked_id FROM user_blocks WHERE blocker_id = ${viewerId} UNION SELECT blocker_id FROM user_blocks WHERE blocked_id = ${viewerId})`;
-}

@@ -12,7 +12,7 @@ export { listDecisionsAbout } from './decision-log';
 export { isModerator, grantModerator, revokeModerator, listModerators } from './moderators';
 export { initiativeVisibility, assertNotHidden, isDocHiddenFrom } from './visibility';
 export { assertNotSuspended, suspendUser } from './suspension';
-export { blockUser, unblockUser, listBlocked, notBlockedWith } from './blocks';
+export { blockUser, unblockUser, listBlocked } from './blocks';
 export { removeMember } from './remove-member';
 export { purgeClosedReports } from './retention';
 export { moderationSettings } from './settings';
