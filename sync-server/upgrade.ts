@@ -9,7 +9,6 @@ import { store } from '$store/db';
 import { createSqliteDocStore } from '$store/doc-log';
 import { startMergeWorker } from '$store/merge-worker';
 import { startWalCheckpointer } from '$store/wal-checkpointer';
-import { onMembershipChange } from '$store/membership-events';
 import { createRelay, createLocalFanout, metrics, registerGauge, type Relay, type RelayHooks } from '$relay/index';
 import { createActivityRecorder } from '$store/activity';
 import { createSessionAccess, createSessionExpiry } from '$store/session-access';
@@ -91,9 +90,9 @@ function createSyncUpgrade(): SyncUpgrade {
 		docHeapBudgetBytes: envNumber('KOHERO_DOC_HEAP_BUDGET_BYTES', 1024 * 1024 * 1024)
 	});
 	const unsubscribers = [
-		onMembershipChange(({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),
+		subscribe('membership_changed', ({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),
 		// The initiative's meeting documents follow its membership (a former member's sockets close with 4403).
-		onMembershipChange(({ initiativeId, userId, role }) => {
+		subscribe('membership_changed', ({ initiativeId, userId, role }) => {
 			for (const meetingId of meetingDocsOf(initiativeId, relay.loadedDocIds())) relay.setRole(meetingId, userId, role);
 		}),
 		subscribe('sessions_ended', ({ sessionIds }) => relay.closeSessions(sessionIds))

@@ -5,10 +5,16 @@
  * SvelteKit's routes and the relay are bundled separately but run together.
  */
 import { EventEmitter } from 'node:events';
+import type { Role } from '$lib/domain/sync-contract';
 import { log } from './log';
 
 /** Every event, by name, with what it carries. Ids only: listeners read what they need. */
 export interface DomainEvents {
+	/**
+	 * A person's role in an initiative is now `role` (null: no longer a member), whoever changed it:
+	 * the relay applies it to open sockets at once (a member who leaves loses write access).
+	 */
+	membership_changed: { initiativeId: string; userId: string; role: Role | null };
 	/** A person joined an initiative (not its creation). */
 	member_joined: { initiativeId: string; userId: string };
 	/** A member's role changed by someone else's act (`role` null: removed). */

@@ -2,7 +2,6 @@
 import { eq } from 'drizzle-orm';
 import { db } from '$store/db';
 import { initiatives, memberships, type UserRow } from '$store/schema';
-import { publishMembershipChange } from '$store/membership-events';
 import { publish } from '../events';
 import type { InitiativeCreate } from '$lib/domain/validation/initiative';
 import { newId } from '$lib/domain/ids';
@@ -49,7 +48,7 @@ export function createInitiative(user: UserRow, input: InitiativeCreate): Create
 		tx.insert(memberships).values({ initiativeId: id, userId: user.id, role: 'owner', joinedAt: now }).run();
 		return true;
 	});
-	if (created) publishMembershipChange({ initiativeId: id, userId: user.id, role: 'owner' });
+	if (created) publish('membership_changed', { initiativeId: id, userId: user.id, role: 'owner' });
 	if (created) publish('initiative_created', { initiativeId: id, actorId: user.id });
 	return { initiative: loadInitiative(id), created };
 }

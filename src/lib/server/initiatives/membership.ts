@@ -6,7 +6,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db, type Db } from '$store/db';
 import { initiatives, memberships, users, type Role, type UserRow } from '$store/schema';
-import { publishMembershipChange } from '$store/membership-events';
 import { publish } from '../events';
 import type { Member } from '$lib/types';
 import { toPublicUser } from '../users';
@@ -50,7 +49,7 @@ export function joinInitiative(user: UserRow, initiativeId: string): Role {
 		recountMembers(tx, initiativeId);
 		return { role: 'member' as const, changed: true };
 	});
-	if (role.changed) publishMembershipChange({ initiativeId, userId: user.id, role: role.role });
+	if (role.changed) publish('membership_changed', { initiativeId, userId: user.id, role: role.role });
 	if (role.changed) publish('member_joined', { initiativeId, userId: user.id });
 	return role.role;
 }
@@ -77,7 +76,7 @@ export function leaveInitiative(user: UserRow, initiativeId: string): void {
 		recountMembers(tx, initiativeId);
 		return true;
 	});
-	if (changed) publishMembershipChange({ initiativeId, userId: user.id, role: null });
+	if (changed) publish('membership_changed', { initiativeId, userId: user.id, role: null });
 }
 
 /**
@@ -114,7 +113,7 @@ export function setMemberRole(owner: UserRow, initiativeId: string, userId: stri
 			.set({ role })
 			.where(and(eq(memberships.initiativeId, initiativeId), eq(memberships.userId, userId)))
 			.run();
-		publishMembershipChange({ initiativeId, userId, role });
+		publish('membership_changed', { initiativeId, userId, role });
 		publish('role_changed', { initiativeId, userId, role, actorId: owner.id });
 	}
 	return role;

@@ -6,7 +6,6 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '$store/db';
 import { memberships, type UserRow } from '$store/schema';
-import { publishMembershipChange } from '$store/membership-events';
 import { badRequest, forbidden, notFound } from '../http/api-error';
 import { publish } from '../events';
 import { recountMembers } from '../initiatives/membership';
@@ -36,6 +35,6 @@ export function removeMember(actor: UserRow, initiativeId: string, userId: strin
 		tx.delete(memberships).where(and(eq(memberships.initiativeId, initiativeId), eq(memberships.userId, userId))).run();
 		recountMembers(tx, initiativeId);
 	});
-	publishMembershipChange({ initiativeId, userId, role: null });
+	publish('membership_changed', { initiativeId, userId, role: null });
 	publish('role_changed', { initiativeId, userId, role: null, actorId: actor.id });
 }
