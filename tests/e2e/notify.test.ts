@@ -4,39 +4,26 @@
  * worker shows a pushed notification (CDP ServiceWorker.deliverPushMessage,
  * permission granted) and its click opens the target page; axe-clean pages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launchBrowser, seriousA11yViolations } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
+import { seriousA11yViolations } from '../helpers/browser';
+import type { TestServer } from '../helpers/server';
 import { Client } from '../helpers/client';
-import { clientOf, signUp, waitForController } from './pwa-helpers';
+import { clientOf, signUp, useServerWithSwSuffix, waitForController } from './pwa-helpers';
 
-let server: TestServer;
-let browser: Browser;
-const swDir = mkdtempSync(join(tmpdir(), 'kohero-sw-'));
-const swSuffix = join(swDir, 'suffix.js');
 // Test-only: a trusted notification click cannot be made headless; this dispatches one to the worker's own listener.
-writeFileSync(
-	swSuffix,
+const setup = useServerWithSwSuffix(
 	`self.addEventListener('message', (event) => {
 	if (event.data?.type !== 'test-notification-click') return;
 	event.waitUntil(self.registration.getNotifications().then(([n]) => { if (n) self.dispatchEvent(new NotificationEvent('notificationclick', { notification: n })); }));
-});`
+});`,
+	{ KOHERO_DIGEST_JOB: 'off' }
 );
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([
-		startServer({ env: { KOHERO_TEST_SW_SUFFIX_FILE: swSuffix, KOHERO_DIGEST_JOB: 'off' } }),
-		launchBrowser()
-	]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-	rmSync(swDir, { recursive: true, force: true });
+let server: TestServer;
+let browser: Browser;
+beforeAll(() => {
+	server = setup.server();
+	browser = setup.browser();
 });
 
 const mobile = { viewport: { width: 390, height: 844 } };

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { writeFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, launchBrowser, seriousA11yViolations } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
-import { clientOf, LYON, signUp, waitForController } from './pwa-helpers';
+import { CHROMIUM, CHROMIUM_ARGS, seriousA11yViolations } from '../helpers/browser';
+import type { TestServer } from '../helpers/server';
+import { clientOf, LYON, signUp, useServerWithSwSuffix, waitForController } from './pwa-helpers';
 
+const setup = useServerWithSwSuffix();
 let server: TestServer;
 let browser: Browser;
-const swDir = mkdtempSync(join(tmpdir(), 'kohero-sw-'));
-const swSuffix = join(swDir, 'suffix.js');
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([
-		startServer({ env: { KOHERO_TEST_SW_SUFFIX_FILE: swSuffix } }),
-		launchBrowser()
-	]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.dispose();
-	rmSync(swDir, { recursive: true, force: true });
+beforeAll(() => {
+	server = setup.server();
+	browser = setup.browser();
 });
 
 const mobile = { viewport: { width: 390, height: 844 } };
@@ -196,7 +187,7 @@ describe('offline changes and updates', () => {
 		expect(await seriousA11yViolations(page)).toEqual([]);
 		await page.getByText(/utilisés sur/).waitFor();
 
-		writeFileSync(swSuffix, `// version ${Date.now()}\n`);
+		setup.writeSuffix(`// version ${Date.now()}\n`);
 		await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
 		await page.getByText('Une nouvelle version est disponible').waitFor();
 		const before = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
