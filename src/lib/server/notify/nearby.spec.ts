@@ -84,7 +84,7 @@ function expectOneRowPerAlertable(): void {
 	).n;
 	expect(indexed).toBe(expected);
 }
-const ALERT_INDEX = 'people_alert_geo';
+const ALERT_INDEX = 'people_alert_homes';
 
 const RAD = Math.PI / 180;
 /** The point `km` away from (`lat`, `lng`) on the initial bearing `bearing` (degrees), on the sphere. */
