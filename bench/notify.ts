@@ -15,6 +15,9 @@
  * and the process CPU time per operation (process.cpuUsage: steadier than wall
  * time on a shared machine). The harness's own cost (timing an empty function)
  * and the load average before and after are printed with them.
+ * BENCH_BEFORE=<git ref> also times (2) as the ref had it (bench/lib/notify-before.ts) on
+ * the same people, round by round in alternation (which goes first swaps every round),
+ * and checks that both alert the same people at the same distances.
  * Writes bench/results/notify.json; never pass/fail.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +31,7 @@ import { peopleAlertedAt } from '$lib/server/notify/nearby';
 import { alertNearby } from '$lib/server/notify/on-events';
 import { jitterAround, loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/places';
 import { spreadOf } from './lib/spread';
+import { notifyAt } from './lib/notify-before';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
@@ -139,25 +143,45 @@ for (let round = 0; round < ROUNDS; round++) {
 
 // (2) New initiatives where people live (population-weighted places): the same places in every round.
 const places = Array.from({ length: RUNS }, () => jitterAround(pick(), random));
-const matching: Sample[][] = [];
-const withRows: Sample[][] = [];
-const alerted: number[] = [];
-for (let round = 0; round < ROUNDS; round++) {
-	// Each operation in its own loop, so that one's garbage is not collected during the other's measurement.
-	matching.push(places.map((at) => timed(() => peopleAlertedAt(at.lat, at.lng, null))));
-	const ids = places.map((at, i) => {
-		const id = `bench_new_${round}_${String(i).padStart(6, '0')}`;
-		addInitiative.run(id, personId(0), 'Nouvelle initiative', at.lat, at.lng, now, now, now);
-		return id;
-	});
-	withRows.push(
-		ids.map((id) => {
-			const sample = timed(() => alertNearby({ initiativeId: id, actorId: personId(0) }));
-			alerted.push(sample.value.length);
-			return sample;
-		})
-	);
+interface Variant {
+	name: string;
+	peopleAlertedAt: typeof peopleAlertedAt;
+	alertNearby: typeof alertNearby;
+	matching: Sample[][];
+	withRows: Sample[][];
+	alerted: number[];
 }
+const variant = (name: string, fns: Pick<Variant, 'peopleAlertedAt' | 'alertNearby'>): Variant => ({ name, ...fns, matching: [], withRows: [], alerted: [] });
+const before = process.env.BENCH_BEFORE ? await notifyAt(process.env.BENCH_BEFORE, sqlite) : undefined;
+const after = variant('after', { peopleAlertedAt, alertNearby });
+const variants = before ? [variant(`before (${before.commit})`, before), after] : [after];
+// Same people at the same distances, place by place (outside the timing).
+const answer = (v: Variant, at: { lat: number; lng: number }) =>
+	v.peopleAlertedAt(at.lat, at.lng, null)
+		.map((p) => `${p.userId}@${p.distanceKm}`)
+		.sort()
+		.join(',');
+const differing = before ? places.filter((at) => answer(variants[0], at) !== answer(after, at)).length : 0;
+for (let round = 0; round < ROUNDS; round++) {
+	const order = round % 2 === 0 ? variants : [...variants].reverse();
+	// Each operation in its own loop, so that one's garbage is not collected during the other's measurement.
+	for (const v of order) v.matching.push(places.map((at) => timed(() => v.peopleAlertedAt(at.lat, at.lng, null))));
+	for (const v of order) {
+		const ids = places.map((at, i) => {
+			const id = `bench_new_${variants.indexOf(v)}_${round}_${String(i).padStart(6, '0')}`;
+			addInitiative.run(id, personId(0), 'Nouvelle initiative', at.lat, at.lng, now, now, now);
+			return id;
+		});
+		v.withRows.push(
+			ids.map((id) => {
+				const sample = timed(() => v.alertNearby({ initiativeId: id, actorId: personId(0) }));
+				v.alerted.push(sample.value.length);
+				return sample;
+			})
+		);
+	}
+}
+const alertedOf = (v: Variant) => ({ mean: Math.round(v.alerted.reduce((a, b) => a + b, 0) / v.alerted.length), p99: percentile(v.alerted, 99), max: Math.max(...v.alerted) });
 
 const results = {
 	date: new Date().toISOString(),
@@ -167,7 +191,15 @@ const results = {
 	harnessMicros: { wallMedian: us(percentile(harness.map((s) => s.wall), 50)), cpuMedian: us(percentile(harness.map((s) => s.cpu), 50)) },
 	fanout: { members: MEMBERS, historyMessages: HISTORY, ...summary(fanout) },
 	reading: { pageSize: 30, ...summary(reading) },
-	nearby: { people: PEOPLE, matching: summary(matching), matchingAndRows: summary(withRows), alerted: { mean: Math.round(alerted.reduce((a, b) => a + b, 0) / alerted.length), p99: percentile(alerted, 99), max: Math.max(...alerted) } }
+	nearby: { people: PEOPLE, matching: summary(after.matching), matchingAndRows: summary(after.withRows), alerted: alertedOf(after) },
+	before: before && {
+		ref: process.env.BENCH_BEFORE,
+		commit: before.commit,
+		placesWithDifferentAnswers: differing,
+		matching: summary(variants[0].matching),
+		matchingAndRows: summary(variants[0].withRows),
+		alerted: alertedOf(variants[0])
+	}
 };
 const row = (s: ReturnType<typeof summary>) => ({
 	'CPU median': s.cpu.median,
@@ -178,12 +210,14 @@ const row = (s: ReturnType<typeof summary>) => ({
 	'wall spread': s.wall.spread.join('–'),
 	'wall p99': s.wall.p99
 });
+const label = (v: Variant) => (before ? `, ${v.name}` : '');
 console.table({
 	[`fan-out, 1 message → ${MEMBERS - 1} members`]: row(results.fanout),
 	['a member reads 30 items + unread count']: row(results.reading),
-	[`new initiative: match (${PEOPLE.toLocaleString('en')} people)`]: row(results.nearby.matching),
-	['new initiative: match + write rows']: row(results.nearby.matchingAndRows)
+	...Object.fromEntries(variants.map((v) => [`new initiative: match (${PEOPLE.toLocaleString('en')} people)${label(v)}`, row(summary(v.matching))])),
+	...Object.fromEntries(variants.map((v) => [`new initiative: match + write rows${label(v)}`, row(summary(v.withRows))]))
 });
+if (before) console.log(`before = ${process.env.BENCH_BEFORE} (${before.commit}), alternating by round; places where before and after alert different people or distances: ${differing} of ${places.length}`);
 console.log(
 	`ms; ${ROUNDS} rounds × ${RUNS} runs; harness cost per measurement: ${results.harnessMicros.cpuMedian} µs CPU, ${results.harnessMicros.wallMedian} µs wall (median); people alerted per new initiative: mean ${results.nearby.alerted.mean}, p99 ${results.nearby.alerted.p99}, max ${results.nearby.alerted.max}`
 );
