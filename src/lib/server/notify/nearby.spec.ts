@@ -41,7 +41,7 @@ const near = ([lat, lng]: readonly [number, number]) => {
 };
 const pickCentre = () => CENTRES[Math.floor(random() * CENTRES.length)];
 
-/** Everyone checked one by one: what the index must agree with. */
+/** Everyone checked one by one: what the index must agree with (who, and at what rounded distance). */
 function bruteForce(lat: number, lng: number): string[] {
 	const people = store()
 		.sqlite.prepare(
@@ -50,13 +50,14 @@ function bruteForce(lat: number, lng: number): string[] {
 		)
 		.all() as { id: string; lat: number; lng: number; radius: number }[];
 	return people
-		.filter((p) => p.radius > 0 && haversineKm(lat, lng, p.lat, p.lng) <= p.radius)
-		.map((p) => p.id)
+		.map((p) => ({ ...p, km: haversineKm(lat, lng, p.lat, p.lng) }))
+		.filter((p) => p.radius > 0 && p.km <= p.radius)
+		.map((p) => `${p.id}@${Math.max(0.5, Math.round(p.km * 2) / 2)}`)
 		.sort();
 }
 const viaIndex = (lat: number, lng: number) =>
 	peopleAlertedAt(lat, lng, null)
-		.map((p) => p.userId)
+		.map((p) => `${p.userId}@${p.distanceKm}`)
 		.sort();
 
 function sameAnswers(): void {
@@ -228,6 +229,28 @@ describe('peopleAlertedAt', () => {
 		sqlite.prepare('DELETE FROM users WHERE id = ?').run('trig_2');
 		expect(alertedAt(there), 'deleted').toEqual([]);
 		expectOneRowPerAlertable();
+	});
+
+	it('rounds exactly as the haversine does at x.25 and x.75 km', () => {
+		const centre = [-35, 100] as const; // nobody else within 100 km
+		const homes: [string, [number, number]][] = [];
+		for (let quarter = 1; quarter < 100; quarter += 2) {
+			for (const factor of [1 - 1e-9, 1, 1 + 1e-9]) {
+				for (const bearing of [0, 72, 144, 216, 288]) homes.push([`round_${quarter}_${factor}_${bearing}`, destination(...centre, (quarter / 4) * factor, bearing)]);
+			}
+		}
+		store().sqlite.transaction(() => {
+			for (const [id, home] of homes) {
+				addPerson(id, home);
+				setRadius(id, 25);
+			}
+		})();
+		const expected = homes
+			.map(([id, home]) => ({ id, km: haversineKm(...centre, ...home) }))
+			.filter(({ km }) => km <= 25)
+			.map(({ id, km }) => `${id}@${Math.max(0.5, Math.round(km * 2) / 2)}`);
+		expect(alertedAt(centre)).toEqual(expected.sort());
+		expect(expected.length).toBe(homes.length);
 	});
 
 	it('draws the line exactly at each radius, across the antimeridian and near the poles', () => {
