@@ -254,14 +254,14 @@ describe('peopleAlertedAt', () => {
 	});
 
 	it('draws the line exactly at each radius, across the antimeridian and near the poles', () => {
-		const centres = [
+		const centres: (readonly [number, number])[] = [
 			[-30, -60],
 			[-17.5, 179.98],
 			[0.001, -179.999],
 			[64.2, -179.95],
 			[89.9, 10],
 			[-89.97, -120]
-		] as const;
+		];
 		const radii = [2, 5, 10, 25];
 		const homes: [string, number, [number, number]][] = [];
 		centres.forEach((centre, c) => {
