@@ -55,10 +55,13 @@ function bruteForce(lat: number, lng: number): string[] {
 		.map((p) => `${p.id}@${Math.max(0.5, Math.round(p.km * 2) / 2)}`)
 		.sort();
 }
-const viaIndex = (lat: number, lng: number) =>
-	peopleAlertedAt(lat, lng, null)
-		.map((p) => `${p.userId}@${p.distanceKm}`)
-		.sort();
+/** Each person alerted as `id@distance`, checking that every distance is one group. */
+function pairs(lat: number, lng: number, actorId: string | null = null): string[] {
+	const groups = peopleAlertedAt(lat, lng, actorId);
+	expect(new Set(groups.map((g) => g.distanceKm)).size, 'one group per distance').toBe(groups.length);
+	return groups.flatMap((g) => g.userIds.map((id) => `${id}@${g.distanceKm}`)).sort();
+}
+const viaIndex = (lat: number, lng: number) => pairs(lat, lng);
 
 function sameAnswers(): void {
 	let alerted = 0;
@@ -124,10 +127,7 @@ const setRadius = (id: string, radiusKm: number) =>
 			 ON CONFLICT (user_id) DO UPDATE SET nearby_radius_km = excluded.nearby_radius_km`
 		)
 		.run(id, radiusKm, `tok_${id}`);
-const alertedAt = ([lat, lng]: readonly [number, number]) =>
-	peopleAlertedAt(lat, lng, null)
-		.map((p) => `${p.userId}@${p.distanceKm}`)
-		.sort();
+const alertedAt = ([lat, lng]: readonly [number, number]) => pairs(lat, lng);
 
 describe('peopleAlertedAt', () => {
 	it('finds exactly the people whose own circle covers the place', () => {
@@ -175,12 +175,13 @@ describe('peopleAlertedAt', () => {
 	});
 
 	it('leaves out the actor and rounds distances to 0.5 km, never below', () => {
-		const [somebody] = peopleAlertedAt(45.76, 4.83, null);
+		const everyone = pairs(45.76, 4.83);
+		const [somebody] = everyone;
 		expect(somebody).toBeDefined();
-		expect(peopleAlertedAt(45.76, 4.83, somebody.userId).some((p) => p.userId === somebody.userId)).toBe(false);
-		for (const p of peopleAlertedAt(45.76, 4.83, null)) {
-			expect(p.distanceKm).toBeGreaterThanOrEqual(0.5);
-			expect(p.distanceKm * 2).toBe(Math.round(p.distanceKm * 2));
+		expect(pairs(45.76, 4.83, somebody.split('@')[0])).toEqual(everyone.filter((p) => p !== somebody));
+		for (const { distanceKm } of peopleAlertedAt(45.76, 4.83, null)) {
+			expect(distanceKm).toBeGreaterThanOrEqual(0.5);
+			expect(distanceKm * 2).toBe(Math.round(distanceKm * 2));
 		}
 	});
 

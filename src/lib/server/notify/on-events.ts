@@ -26,15 +26,10 @@ export function alertNearby({ initiativeId, actorId }: DomainEvents['initiative_
 	const initiative = sqlite.prepare('SELECT lat, lng FROM initiatives WHERE id = ?').get(initiativeId) as { lat: number; lng: number } | undefined;
 	if (!initiative) return [];
 	// Distances are rounded to 0.5 km: one write per distance, not one per person.
-	const byDistance = new Map<number, string[]>();
-	for (const p of peopleAlertedAt(initiative.lat, initiative.lng, actorId)) {
-		const same = byDistance.get(p.distanceKm);
-		if (same) same.push(p.userId);
-		else byDistance.set(p.distanceKm, [p.userId]);
-	}
+	const alerted = peopleAlertedAt(initiative.lat, initiative.lng, actorId);
 	const createdAt = Date.now();
 	return sqlite.transaction(() =>
-		[...byDistance].flatMap(([distanceKm, userIds]) =>
+		alerted.flatMap(({ distanceKm, userIds }) =>
 			recordForUsers({ type: 'initiative_nearby', actorId, initiativeId, data: { distanceKm }, createdAt }, userIds)
 		)
 	)();
