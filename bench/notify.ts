@@ -31,7 +31,7 @@ import { peopleAlertedAt } from '$lib/server/notify/nearby';
 import { alertNearby } from '$lib/server/notify/on-events';
 import { jitterAround, loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/places';
 import { spreadOf } from './lib/spread';
-import { notifyAt } from './lib/notify-before';
+import { countOf, notifyAt, pairsOf, type Matcher } from './lib/notify-before';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
@@ -145,9 +145,9 @@ for (let round = 0; round < ROUNDS; round++) {
 const places = Array.from({ length: RUNS }, () => jitterAround(pick(), random));
 interface Variant {
 	name: string;
-	peopleAlertedAt: typeof peopleAlertedAt;
+	peopleAlertedAt: Matcher;
 	alertNearby: typeof alertNearby;
-	matching: Sample[][];
+	matching: (Sample & { alerted: number })[][];
 	withRows: Sample[][];
 	alerted: number[];
 }
@@ -157,15 +157,22 @@ const after = variant('after', { peopleAlertedAt, alertNearby });
 const variants = before ? [variant(`before (${before.commit})`, before), after] : [after];
 // Same people at the same distances, place by place (outside the timing).
 const answer = (v: Variant, at: { lat: number; lng: number }) =>
-	v.peopleAlertedAt(at.lat, at.lng, null)
-		.map((p) => `${p.userId}@${p.distanceKm}`)
+	pairsOf(v.peopleAlertedAt(at.lat, at.lng, null))
 		.sort()
 		.join(',');
 const differing = before ? places.filter((at) => answer(variants[0], at) !== answer(after, at)).length : 0;
 for (let round = 0; round < ROUNDS; round++) {
 	const order = round % 2 === 0 ? variants : [...variants].reverse();
 	// Each operation in its own loop, so that one's garbage is not collected during the other's measurement.
-	for (const v of order) v.matching.push(places.map((at) => timed(() => v.peopleAlertedAt(at.lat, at.lng, null))));
+	for (const v of order) {
+		v.matching.push(
+			places.map((at) => {
+				// Only the count is kept: holding every answer would grow the heap each major GC must mark.
+				const { wall, cpu, value } = timed(() => v.peopleAlertedAt(at.lat, at.lng, null));
+				return { wall, cpu, alerted: countOf(value) };
+			})
+		);
+	}
 	for (const v of order) {
 		const ids = places.map((at, i) => {
 			const id = `bench_new_${variants.indexOf(v)}_${round}_${String(i).padStart(6, '0')}`;
@@ -174,13 +181,20 @@ for (let round = 0; round < ROUNDS; round++) {
 		});
 		v.withRows.push(
 			ids.map((id) => {
-				const sample = timed(() => v.alertNearby({ initiativeId: id, actorId: personId(0) }));
-				v.alerted.push(sample.value.length);
-				return sample;
+				const { wall, cpu, value } = timed(() => v.alertNearby({ initiativeId: id, actorId: personId(0) }));
+				v.alerted.push(value.length);
+				return { wall, cpu };
 			})
 		);
 	}
 }
+/** The slowest matchings by CPU, with how many people each alerted: is the p99 the big place or a pause? */
+const slowest = (v: Variant) =>
+	v.matching
+		.flat()
+		.sort((a, b) => b.cpu - a.cpu)
+		.slice(0, 6)
+		.map((s) => ({ cpu: r3(s.cpu), wall: r3(s.wall), alerted: s.alerted }));
 const alertedOf = (v: Variant) => ({ mean: Math.round(v.alerted.reduce((a, b) => a + b, 0) / v.alerted.length), p99: percentile(v.alerted, 99), max: Math.max(...v.alerted) });
 
 const results = {
@@ -191,14 +205,15 @@ const results = {
 	harnessMicros: { wallMedian: us(percentile(harness.map((s) => s.wall), 50)), cpuMedian: us(percentile(harness.map((s) => s.cpu), 50)) },
 	fanout: { members: MEMBERS, historyMessages: HISTORY, ...summary(fanout) },
 	reading: { pageSize: 30, ...summary(reading) },
-	nearby: { people: PEOPLE, matching: summary(after.matching), matchingAndRows: summary(after.withRows), alerted: alertedOf(after) },
+	nearby: { people: PEOPLE, matching: summary(after.matching), matchingAndRows: summary(after.withRows), alerted: alertedOf(after), slowestMatching: slowest(after) },
 	before: before && {
 		ref: process.env.BENCH_BEFORE,
 		commit: before.commit,
 		placesWithDifferentAnswers: differing,
 		matching: summary(variants[0].matching),
 		matchingAndRows: summary(variants[0].withRows),
-		alerted: alertedOf(variants[0])
+		alerted: alertedOf(variants[0]),
+		slowestMatching: slowest(variants[0])
 	}
 };
 const row = (s: ReturnType<typeof summary>) => ({
@@ -218,6 +233,7 @@ console.table({
 	...Object.fromEntries(variants.map((v) => [`new initiative: match + write rows${label(v)}`, row(summary(v.withRows))]))
 });
 if (before) console.log(`before = ${process.env.BENCH_BEFORE} (${before.commit}), alternating by round; places where before and after alert different people or distances: ${differing} of ${places.length}`);
+for (const v of variants) console.log(`slowest matchings${label(v)} (CPU ms, wall ms, people alerted): ${slowest(v).map((s) => `${s.cpu}/${s.wall}/${s.alerted}`).join(', ')}`);
 console.log(
 	`ms; ${ROUNDS} rounds × ${RUNS} runs; harness cost per measurement: ${results.harnessMicros.cpuMedian} µs CPU, ${results.harnessMicros.wallMedian} µs wall (median); people alerted per new initiative: mean ${results.nearby.alerted.mean}, p99 ${results.nearby.alerted.p99}, max ${results.nearby.alerted.max}`
 );

@@ -12,7 +12,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Database from 'better-sqlite3';
-import type { peopleAlertedAt } from '../../src/lib/server/notify/nearby';
 import type { alertNearby } from '../../src/lib/server/notify/on-events';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,8 +20,21 @@ const ALERT_MIGRATION = 'drizzle/0010_notify_write_costs.sql';
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
 
+/**
+ * Who is alerted at a place, in the shape of its version: one item per person
+ * (`{ userId, distanceKm }`, before drizzle/0012) or per distance (`{ distanceKm, userIds }`).
+ */
+export type Matcher = (lat: number, lng: number, actorId: string | null) => readonly ({ distanceKm: number } & ({ userId: string } | { userIds: string[] }))[];
+
+/** `id@distance` for each person a matcher's answer alerts, whatever its shape. */
+export const pairsOf = (answer: ReturnType<Matcher>): string[] =>
+	answer.flatMap((item) => ('userIds' in item ? item.userIds : [item.userId]).map((id) => `${id}@${item.distanceKm}`));
+
+/** How many people a matcher's answer alerts. */
+export const countOf = (answer: ReturnType<Matcher>): number => answer.reduce((n, item) => n + ('userIds' in item ? item.userIds.length : 1), 0);
+
 export interface NotifyBefore {
-	peopleAlertedAt: typeof peopleAlertedAt;
+	peopleAlertedAt: Matcher;
 	alertNearby: typeof alertNearby;
 	commit: string;
 }
@@ -49,7 +61,7 @@ export async function notifyAt(ref: string, sqlite: Database.Database): Promise<
 		if (statements.length !== 3) throw new Error(`${ALERT_MIGRATION} at ${commit}: alert R*Tree statements not found`);
 		for (const statement of statements) sqlite.exec(statement);
 	}
-	const nearby = (await import(pathToFileURL(join(dir, 'nearby.ts')).href)) as { peopleAlertedAt: typeof peopleAlertedAt };
+	const nearby = (await import(pathToFileURL(join(dir, 'nearby.ts')).href)) as { peopleAlertedAt: Matcher };
 	const onEvents = (await import(pathToFileURL(join(dir, 'on-events.ts')).href)) as { alertNearby: typeof alertNearby };
 	return { peopleAlertedAt: nearby.peopleAlertedAt, alertNearby: onEvents.alertNearby, commit };
 }
