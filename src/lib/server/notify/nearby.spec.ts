@@ -1,8 +1,9 @@
 /**
- * New-initiative matching through the alert-circle R*Tree gives exactly the
- * people a check of everyone would give (own radius, default 5 km, 0 = none,
- * blurred home), and stays so while homes move, radii change, preferences and
- * people are deleted — including near the antimeridian and the poles.
+ * New-initiative matching through `people_alert_homes` gives exactly the
+ * people, and the rounded distances, a haversine check of everyone would give
+ * (own radius, default 5 km, 0 = none, blurred home), and stays so while homes
+ * move, radii change, preferences and people are deleted — including at the
+ * radius and rounding boundaries, near the antimeridian and the poles.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
