@@ -2,12 +2,13 @@
 -- candidate boxes at ~7 µs each, most of it the R*Tree's lookup of each row's auxiliary columns).
 -- Each person who can be alerted (a BLURRED home, own radius > 0, default 5 km) is ONE row of a clustered
 -- (WITHOUT ROWID) table sorted by radius, then latitude band (0.05°, ~5.6 km; CAST(floor(lat / 0.05)) as
--- BAND_DEG in src/lib/server/notify/nearby.ts), then longitude, with the latitude and the person's id inline.
--- Matching takes each radius present and reads, per band of the place's box for that radius, one
--- contiguous range of longitudes; the latitude is filtered inside SQLite, so only the box's people come
--- out and nothing is joined. Homes and radius are symmetric (the place is within r of the home iff the home
--- is within r of the place), so the box is the place's, and nobody is stored more than once. The exact
--- home is never used. Kept by triggers on users and notification_prefs, as people_alert_geo was.
+-- BAND_DEG in src/lib/server/notify/nearby.ts), then longitude, with the blurred home as a unit vector and
+-- the person's id inline. Matching takes each radius present and reads, per band of the place's box for that
+-- radius, one contiguous range of longitudes; the circle is tested inside SQLite (chord length), so only
+-- the people alerted come out, grouped by distance, and nothing is joined. The distance is symmetric (the
+-- place is within r of the home iff the home is within r of the place), so the box is the place's and
+-- nobody is stored more than once. The exact home is never used. Kept by triggers on users and
+-- notification_prefs, as people_alert_geo was.
 DROP TRIGGER `users_alert_geo_insert`;
 --> statement-breakpoint
 DROP TRIGGER `users_alert_geo_update`;
