@@ -69,7 +69,11 @@ describe('initiative_nearby', () => {
 		expect((await near1off.client.patch('/api/me/notifications', { nearbyRadiusKm: 0 })).status).toBe(200);
 
 		const id = await initiative(creator, 'Jardin partagé des Pentes', place);
-		const [item] = await activityOf(near2);
+		// Alerts are written just after the creator's request is answered.
+		const [item] = await eventually(async () => {
+			const items = await activityOf(near2);
+			return items.length > 0 ? items : null;
+		});
 		expect(item).toMatchObject({ type: 'initiative_nearby', initiative: { id, title: 'Jardin partagé des Pentes' }, details: { distanceKm: 2 } });
 		expect(types(await activityOf(far7wide))).toEqual(['initiative_nearby']);
 		for (const p of [far7, near1off, noHome, creator]) expect(types(await activityOf(p))).toEqual([]);

@@ -22,6 +22,12 @@ const KEY = Symbol.for('kohero.notifyPending');
 type Holder = { [KEY]?: Set<Promise<void>> };
 const pending = ((globalThis as Holder)[KEY] ??= new Set());
 
+/** Counts `task` among the work `deliveriesSettled` waits for (alerts written over several turns). */
+export function track(task: Promise<void>): void {
+	pending.add(task);
+	void task.finally(() => pending.delete(task));
+}
+
 /** Resolves once every delivery started so far is done (shutdown, tests of the CLI). */
 export async function deliveriesSettled(): Promise<void> {
 	while (pending.size > 0) await Promise.allSettled([...pending]);
@@ -32,11 +38,7 @@ export function deliver(type: ActivityType, recorded: Recorded[], extra: { actio
 	const mail = INSTANT_MAIL_TYPES.includes(type);
 	const push = PUSH_TYPES.includes(type);
 	if ((!mail && !push) || recorded.length === 0) return;
-	const task = deliverNow(recorded, mail, push, extra.actionUrl).catch((err: unknown) =>
-		log.error('notify_delivery_failed', { type, error: String(err) })
-	);
-	pending.add(task);
-	void task.finally(() => pending.delete(task));
+	track(deliverNow(recorded, mail, push, extra.actionUrl).catch((err: unknown) => log.error('notify_delivery_failed', { type, error: String(err) })));
 }
 
 async function deliverNow(recorded: Recorded[], mail: boolean, push: boolean, actionUrl?: string): Promise<void> {
