@@ -71,6 +71,12 @@ export function wrapLng(lng: number): number {
 /** Distance rounded for display in an API answer (ordering always uses the exact value). */
 export const roundKm = (km: number, step = 0.01): number => Number((Math.round(km / step) * step).toFixed(6));
 
+/** Degrees between two longitudes the shorter way round (0…180). */
+function lngGap(a: number, b: number): number {
+	const d = Math.abs(a - b) % 360;
+	return d > 180 ? 360 - d : d;
+}
+
 /** A lat/lng rectangle, min ≤ max on both axes, longitudes within [-180, 180]. */
 export interface LatLngBox {
 	minLat: number;
@@ -88,14 +94,7 @@ export interface LatLngBox {
  */
 export function minDistanceToBoxKm(lat: number, lng: number, box: LatLngBox): number {
 	const dLat = lat < box.minLat ? box.minLat - lat : lat > box.maxLat ? lat - box.maxLat : 0;
-	let dLng = 0;
-	if (lng < box.minLng || lng > box.maxLng) {
-		const gap = (to: number) => {
-			const d = Math.abs(lng - to) % 360;
-			return d > 180 ? 360 - d : d;
-		};
-		dLng = Math.min(gap(box.minLng), gap(box.maxLng));
-	}
+	const dLng = lng < box.minLng || lng > box.maxLng ? Math.min(lngGap(lng, box.minLng), lngGap(lng, box.maxLng)) : 0;
 	const s = Math.sin((dLat * RAD) / 2);
 	const t = Math.sin((dLng * RAD) / 2);
 	const cosBox = Math.max(0, Math.min(Math.cos(box.minLat * RAD), Math.cos(box.maxLat * RAD)));
