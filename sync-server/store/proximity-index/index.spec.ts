@@ -163,6 +163,13 @@ describe('text near a point, edge cases', () => {
 		}
 	});
 
+	it('gives pages larger than one batch of rows (256) in order', () => {
+		const q = { lat: 45.75, lng: 4.85, radiusKm: 60, limit: 300, match: ftsQueryFromText('ecole') };
+		const { hits, pages } = allPages(q, 'ranges');
+		expect(pages).toBeGreaterThan(1);
+		expect(hits).toEqual(bruteForce(q, 'ecole'));
+	});
+
 	it('finds nothing, and says no more follow, for a word no initiative near the point has', () => {
 		const page = findNear(sqlite, { lat: 45.75, lng: 4.85, radiusKm: 20, limit: 5, match: ftsQueryFromText('zzyzx') });
 		expect(page).toEqual({ hits: [], more: false });
