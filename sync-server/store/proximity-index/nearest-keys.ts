@@ -67,7 +67,12 @@ export function nearestOfKeys(
 		let end = next;
 		// Full: every match that could still beat the last hit, in one go; else the nearest few.
 		if (full) while (end < candidates.length && candidates[end].bound <= worst) end++;
-		else end = Math.min(candidates.length, next + Math.max(MIN_BATCH, want - best.length + BATCH_SLACK));
+		else {
+			// As many as the hits still missing take at the yield so far: few candidates are hits when the
+			// category or a long prefix is rare, and one statement per handful of rows would cost more than the rows.
+			const perHit = next === 0 ? 1 : Math.min(MAX_BATCH, next / Math.max(1, best.length));
+			end = Math.min(candidates.length, next + Math.max(MIN_BATCH, Math.ceil((want - best.length) * perHit) + BATCH_SLACK));
+		}
 		const batch = candidates.slice(next, end);
 		readRows(sqlite, query, batch.filter((c) => !read.has(c.pk)), read);
 		for (const { pk } of batch) {
