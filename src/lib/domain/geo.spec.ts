@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { haversineKm, radiusBox, roundKm, splitLngRange, wrapLng } from './geo';
+import { haversineKm, minDistanceToBoxKm, radiusBox, roundKm, splitLngRange, wrapLng, type LatLngBox } from './geo';
 
 describe('haversineKm', () => {
 	it.each([
@@ -78,6 +78,52 @@ describe('splitLngRange and wrapLng', () => {
 		[540, -180]
 	])('wrapLng(%d) = %d', (input, output) => {
 		expect(wrapLng(input)).toBe(output);
+	});
+});
+
+describe('minDistanceToBoxKm', () => {
+	/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+	function rng(seed: number) {
+		return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+	}
+
+	it('is never more than the distance to any point of the box, anywhere on the globe', () => {
+		const random = rng(3);
+		const over: string[] = [];
+		for (let n = 0; n < 3000; n++) {
+			// Boxes of 0.00625° to 2°, half of them near a pole or the antimeridian, the point up to 3° away.
+			const side = [0.00625, 0.1, 2][n % 3];
+			const minLat = n % 4 === 0 ? 90 - side - random() * 0.5 : n % 4 === 1 ? -90 + random() * 0.5 : random() * 170 - 85;
+			const minLng = n % 2 === 0 ? 180 - side * random() * 1.5 : random() * 356 - 178;
+			const box: LatLngBox = { minLat, maxLat: minLat + side, minLng: Math.min(minLng, 180 - side), maxLng: Math.min(180, minLng + side) };
+			const lat = Math.max(-90, Math.min(90, box.minLat + (random() - 0.5) * 6));
+			const lng = ((box.minLng + (random() - 0.5) * 6 + 540) % 360) - 180;
+			const bound = minDistanceToBoxKm(lat, lng, box);
+			for (let k = 0; k < 20; k++) {
+				// Corners and edges as well as inside points: the nearest point is usually on an edge.
+				const pLat = k < 4 ? (k & 1 ? box.maxLat : box.minLat) : box.minLat + random() * (box.maxLat - box.minLat);
+				const pLng = k < 4 ? (k & 2 ? box.maxLng : box.minLng) : k < 8 ? (k & 1 ? box.maxLng : box.minLng) : box.minLng + random() * (box.maxLng - box.minLng);
+				const d = haversineKm(lat, lng, pLat, pLng);
+				if (bound > d) over.push(`${bound} > ${d} from ${lat},${lng} to ${pLat},${pLng}`);
+			}
+		}
+		expect(over).toEqual([]);
+	});
+
+	it.each([
+		['inside', 45.5, 4.5, 0],
+		['due north, the latitude gap', 46.5, 4.5, haversineKm(46.5, 4.5, 46, 4.5)],
+		['due east on the box latitude', 45.5, 5.5, haversineKm(45.5, 5.5, 45.5, 5)]
+	] as const)('is close to the true distance %s', (_name, lat, lng, km) => {
+		const box = { minLat: 45, maxLat: 46, minLng: 4, maxLng: 5 };
+		expect(minDistanceToBoxKm(lat, lng, box)).toBeLessThanOrEqual(km);
+		expect(minDistanceToBoxKm(lat, lng, box)).toBeGreaterThanOrEqual(km * 0.99);
+	});
+
+	it('measures the shorter way round the antimeridian', () => {
+		// 0.1° of longitude (≈ 10.6 km here), not 359.9°; a little under, as the bound takes the box's smaller cosine.
+		const box = { minLat: -18, maxLat: -17, minLng: -180, maxLng: -179.9 };
+		expect(minDistanceToBoxKm(-17.5, 179.9, box)).toBeCloseTo(haversineKm(-17.5, 179.9, -17.5, 180), 1);
 	});
 });
 

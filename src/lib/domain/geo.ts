@@ -70,3 +70,34 @@ export function wrapLng(lng: number): number {
 
 /** Distance rounded for display in an API answer (ordering always uses the exact value). */
 export const roundKm = (km: number, step = 0.01): number => Number((Math.round(km / step) * step).toFixed(6));
+
+/** Degrees between two longitudes the shorter way round (0…180). */
+function lngGap(a: number, b: number): number {
+	const d = Math.abs(a - b) % 360;
+	return d > 180 ? 360 - d : d;
+}
+
+/** A lat/lng rectangle, min ≤ max on both axes, longitudes within [-180, 180]. */
+export interface LatLngBox {
+	minLat: number;
+	maxLat: number;
+	minLng: number;
+	maxLng: number;
+}
+
+/**
+ * A distance in km no point of `box` is closer than (never more than the true minimum,
+ * so a search may skip a box whose bound already exceeds what it has found). Each term of
+ * the haversine is bounded on its own: the latitude gap to the box, the longitude gap
+ * (the shorter way round) and the smaller cosine of the box's latitudes; the result is
+ * shaved by a millionth of a metre per km so rounding never lifts it above a true distance.
+ */
+export function minDistanceToBoxKm(lat: number, lng: number, box: LatLngBox): number {
+	const dLat = lat < box.minLat ? box.minLat - lat : lat > box.maxLat ? lat - box.maxLat : 0;
+	const dLng = lng < box.minLng || lng > box.maxLng ? Math.min(lngGap(lng, box.minLng), lngGap(lng, box.maxLng)) : 0;
+	const s = Math.sin((dLat * RAD) / 2);
+	const t = Math.sin((dLng * RAD) / 2);
+	const cosBox = Math.max(0, Math.min(Math.cos(box.minLat * RAD), Math.cos(box.maxLat * RAD)));
+	const a = s * s + Math.max(0, Math.cos(lat * RAD)) * cosBox * t * t;
+	return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, a))) * (1 - 1e-9);
+}

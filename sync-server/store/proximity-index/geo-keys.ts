@@ -4,16 +4,18 @@
  * reads a word's matches only inside them, so a common word in a dense city
  * costs the few matches nearby rather than the whole city.
  */
-import { radiusBox } from '$lib/domain/geo';
+import { radiusBox, type LatLngBox } from '$lib/domain/geo';
 import { BOX_PAD_DEG } from './statements';
 
 /** Columns of 0.1° cells (longitude 0…360 shifted), as in the migration. */
 const COARSE_COLS = 3601;
 /** 0.00625° cells per 0.1° cell side (4 × 0.025°, each 4 × 0.00625°). */
 const FINE = 16;
-const PK_BITS = 31n;
+/** Bits of a row id below its cell: the pk. */
+export const PK_BITS = 31;
+const PK_SHIFT = BigInt(PK_BITS);
 /** The low bits of a row id: the initiative's `pk`. */
-export const PK_MASK = 2 ** 31 - 1;
+export const PK_MASK = 2 ** PK_BITS - 1;
 /** Above this many ranges a level gives way to the next coarser one (each range is one FTS5 query). */
 const MAX_RANGES = 16;
 /** Whole 0.1° rows, the last resort before other plans. */
@@ -32,7 +34,7 @@ function split(deg: number, shift: number): [coarse: number, fine: number] {
 function key(coarseRow: number, coarseCol: number, fineRow: number, fineCol: number): bigint {
 	const mid = (fineRow >> 2) * 4 + (fineCol >> 2);
 	const fine = (fineRow & 3) * 4 + (fineCol & 3);
-	return BigInt(((coarseRow * COARSE_COLS + coarseCol) * 16 + mid) * 16 + fine) << PK_BITS;
+	return BigInt(((coarseRow * COARSE_COLS + coarseCol) * 16 + mid) * 16 + fine) << PK_SHIFT;
 }
 
 /** The last row id of a cell key (every pk). */
@@ -88,8 +90,31 @@ function nestedRanges(r0: number, fr0: number, r1: number, fr1: number, cols: nu
 	return merged.length <= MAX_RANGES ? merged : undefined;
 }
 
+/**
+ * The 0.00625° cell of `cell` (a row id shifted right by 31 bits, as SQL can return it without
+ * losing bits), padded like the R*Tree's boxes: the migration truncates floats to find the cell,
+ * so a point may sit a rounding error outside its exact edges.
+ */
+export function keyCellBox(cell: number): LatLngBox {
+	const coarse = Math.floor(cell / 256);
+	const [mid, fine] = [(cell >> 4) & 15, cell & 15];
+	const row = Math.floor(coarse / COARSE_COLS);
+	const col = coarse - row * COARSE_COLS;
+	const fineRow = (mid >> 2) * 4 + (fine >> 2);
+	const fineCol = (mid & 3) * 4 + (fine & 3);
+	const lat = (row + fineRow / FINE) / 10 - 90;
+	const lng = (col + fineCol / FINE) / 10 - 180;
+	const side = 0.1 / FINE;
+	return {
+		minLat: Math.max(-90, lat - BOX_PAD_DEG),
+		maxLat: Math.min(90, lat + side + BOX_PAD_DEG),
+		minLng: Math.max(-180, lng - BOX_PAD_DEG),
+		maxLng: Math.min(180, lng + side + BOX_PAD_DEG)
+	};
+}
+
 /** The 0.1° row of the grid a key lies in: one row's cells are consecutive keys, column after column. */
-const gridRow = (k: bigint) => (k >> (PK_BITS + 8n)) / BigInt(COARSE_COLS);
+const gridRow = (k: bigint) => (k >> (PK_SHIFT + 8n)) / BigInt(COARSE_COLS);
 
 /**
  * Sorted ranges grouped by 0.1° grid row, so FTS5 seeks once per group rather than once per range: a seek

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '$lib/domain/geo';
 import { findInBox, findNear, ftsQueryFromText, keyRanges, type ProximityHit, type ProximityQuery, type TextPlan } from '.';
-import { seekGroups } from './geo-keys';
+import { keyCellBox, seekGroups } from './geo-keys';
 import { hasWordPrefix } from './text-match';
 
 const WORDS = ['compost', 'jardin', 'école', 'vélo', 'amap', 'repair', 'café', 'énergie'];
@@ -115,7 +115,10 @@ describe('findNear matches a brute-force scan', () => {
 			['compost', { lat: -17.65, lng: 179.99, radiusKm: 50, limit: 2 }],
 			['comp', { lat: -17.65, lng: 179.99, radiusKm: 50, limit: 2 }],
 			['jardin', { lat: 89.95, lng: 10, radiusKm: 200, limit: 2 }],
-			['jardina', { lat: 89.95, lng: 10, radiusKm: 200, limit: 1 }]
+			['jardina', { lat: 89.95, lng: 10, radiusKm: 200, limit: 1 }],
+			// West of the antimeridian, and a circle near the pole whose cells span many longitudes each side of it.
+			['compost', { lat: -17.65, lng: -179.99, radiusKm: 50, limit: 2 }],
+			['ecole', { lat: 89.5, lng: 179.9, radiusKm: 150, limit: 2 }]
 		] as const;
 		for (const [word, at] of cases) {
 			const q = { ...at, match: ftsQueryFromText(word) };
@@ -123,6 +126,55 @@ describe('findNear matches a brute-force scan', () => {
 			expect({ word, found: hits.length > 2 }).toEqual({ word, found: true });
 			expect(hits).toEqual(bruteForce(q, word));
 		}
+	});
+});
+
+describe('text near a point, edge cases', () => {
+	it.each(['auto', 'ranges'] as const)('orders ties (many initiatives on one spot) by id across pages with the %s plan', (plan) => {
+		// About twenty 'école' rows share each grid point: pages of 3 cut through the ties.
+		const q = { lat: 45.7, lng: 4.8, radiusKm: 3, limit: 3, match: ftsQueryFromText('ecole') };
+		const expected = bruteForce(q, 'ecole');
+		expect(expected.filter((h) => h.distanceKm === 0).length).toBeGreaterThan(6);
+		expect(allPages(q, plan).hits).toEqual(expected);
+	});
+
+	it('orders ties by id when ids run against the insertion order', () => {
+		// Rows are read in batches in row-id order (pk within a cell): the smallest ids here come last.
+		const insert = sqlite.prepare(
+			"INSERT INTO initiatives (id, owner_id, title, category, lat, lng, created_at, updated_at, last_activity_at) VALUES (?, 'u1', 'Permaculture', 'food', 45.91234, 4.95678, 0, 0, 0)"
+		);
+		const ids = Array.from({ length: 30 }, (_, k) => `tie-${String(29 - k).padStart(2, '0')}`);
+		try {
+			for (const id of ids) insert.run(id);
+			const q = { lat: 45.91234, lng: 4.95678, radiusKm: 5, limit: 3, match: ftsQueryFromText('permaculture') };
+			const found = allPages(q, 'ranges').hits.map((h) => h.id);
+			expect(found).toEqual([...ids].sort());
+		} finally {
+			sqlite.prepare("DELETE FROM initiatives WHERE id LIKE 'tie-%'").run();
+		}
+	});
+
+	it.each(['auto', 'ranges'] as const)('keeps only the category with the %s plan', (plan) => {
+		for (const word of ['jard', 'compo']) {
+			const q = { lat: 45.75, lng: 4.85, radiusKm: 8, limit: 5, category: 'food', match: ftsQueryFromText(word) };
+			const { hits, pages } = allPages(q, plan);
+			expect(pages).toBeGreaterThan(1);
+			expect(hits).toEqual(bruteForce(q, word));
+		}
+	});
+
+	it('gives pages larger than one batch of rows (256) in order', () => {
+		const q = { lat: 45.75, lng: 4.85, radiusKm: 60, limit: 300, match: ftsQueryFromText('ecole') };
+		const { hits, pages } = allPages(q, 'ranges');
+		expect(pages).toBeGreaterThan(1);
+		expect(hits).toEqual(bruteForce(q, 'ecole'));
+	});
+
+	it('finds nothing, and says no more follow, for a word no initiative near the point has', () => {
+		const page = findNear(sqlite, { lat: 45.75, lng: 4.85, radiusKm: 20, limit: 5, match: ftsQueryFromText('zzyzx') });
+		expect(page).toEqual({ hits: [], more: false });
+		// Text with nothing searchable is no text filter at all.
+		expect(ftsQueryFromText(' ,;! ')).toBeUndefined();
 	});
 });
 
@@ -191,6 +243,21 @@ describe('keyRanges', () => {
 			}
 		}
 		expect(missed).toEqual([]);
+	});
+});
+
+describe('keyCellBox', () => {
+	it('holds every initiative inside the cell its row id names', () => {
+		const keys = sqlite.prepare('SELECT lat, lng, geo_key >> 31 AS cell FROM initiatives').all() as { lat: number; lng: number; cell: number }[];
+		const outside = keys.filter(({ lat, lng, cell }) => {
+			const box = keyCellBox(cell);
+			return lat < box.minLat || lat > box.maxLat || lng < box.minLng || lng > box.maxLng;
+		});
+		expect(outside).toEqual([]);
+		// A cell is 0.00625° a side (plus the padding), not the whole grid.
+		const box = keyCellBox(keys[0].cell);
+		expect(box.maxLat - box.minLat).toBeLessThan(0.0063);
+		expect(box.maxLng - box.minLng).toBeLessThan(0.0063);
 	});
 });
 

@@ -4,7 +4,8 @@
  * (a SQL function registered on the connection) orders them and decides the
  * radius edge, and FTS5 `initiative_fts` filters by text (the last word as a
  * prefix, text-match.ts); its row ids are spatial keys (geo-keys.ts), so only
- * nearby matches are read.
+ * nearby matches are read, and only the rows of those that can make the page
+ * (nearest-keys.ts).
  *
  * Every plan widens rings around the point (rings.ts) and stops at the first
  * ring holding more than `limit` matches; the spec checks each plan against a
@@ -16,6 +17,7 @@ import { densityRadius, searchGeoRing, widenRings } from './rings';
 import { statement } from './statements';
 import { keyRanges } from './geo-keys';
 import { countTextMatches, searchTextFirst, searchTextInRanges } from './text';
+import type { RowsRead } from './nearest-keys';
 import type { ProximityPage, ProximityQuery } from './types';
 
 export { DISTANCE_FUNCTION, registerGeoFunctions } from './statements';
@@ -40,9 +42,10 @@ export function findNear(sqlite: Database.Database, query: ProximityQuery, { pla
 	const textQuery = { ...query, match };
 	const coverable = keyRanges(query.lat, query.lng, query.radiusKm) !== undefined;
 	if (plan === 'ranges' || (plan === 'auto' && coverable)) {
+		const read: RowsRead = new Map();
 		const hits = widenRings(query, start * TEXT_START_FACTOR, (ring) =>
 			// A ring too large for ranges (only when forced near a pole): reading every match is still exact.
-			searchTextInRanges(sqlite, textQuery, ring) ?? searchTextFirst(sqlite, textQuery, ring)
+			searchTextInRanges(sqlite, textQuery, ring, read) ?? searchTextFirst(sqlite, textQuery, ring)
 		);
 		return page(hits, query.limit);
 	}

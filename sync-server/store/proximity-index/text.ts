@@ -1,14 +1,16 @@
 /**
  * Text near a point. The usual plan widens rings like the plain search, but each
  * ring reads the words' matches only inside the FTS5 row-id ranges covering it
- * (geo-keys.ts), so only nearby matches are read. Two fallbacks remain for
+ * (geo-keys.ts), so only nearby matches are read, and their table rows nearest
+ * cell first, only until the page is decided (nearest-keys.ts). Two fallbacks remain for
  * circles too large for ranges (near a pole): rare words are read from FTS5
  * first, common ones checked row by row inside geographic rings.
  */
 import type Database from 'better-sqlite3';
 import { radiusBox } from '$lib/domain/geo';
-import { nearestRows, sortHits, type LastFilter } from './exact';
-import { keyRanges, PK_MASK, seekGroups } from './geo-keys';
+import { nearestRows, type LastFilter } from './exact';
+import { keyRanges, PK_BITS, PK_MASK, seekGroups } from './geo-keys';
+import { nearestOfKeys, type KeyMatch, type RowsRead } from './nearest-keys';
 import { BOX_PAD_DEG, statement } from './statements';
 import { WORD_PREFIX_FUNCTION, type TextMatch } from './text-match';
 import type { ProximityHit, ProximityQuery } from './types';
@@ -33,27 +35,31 @@ function boxFilter(query: ProximityQuery, radiusKm: number, params: unknown[]): 
 /**
  * Matches within `ringKm`, reading FTS5 only inside the row-id ranges covering
  * the ring: one FTS5 seek per group of ranges on one 0.1° row of the grid
- * (seekGroups), the rows between a group's ranges dropped on their row id
- * before any table row is read; undefined when the ring is too large for ranges.
+ * (seekGroups), the rows between a group's ranges dropped on their row id. Only
+ * row ids leave FTS5; the table rows are read nearest cell first (nearest-keys.ts).
+ * Undefined when the ring is too large for ranges.
  */
-export function searchTextInRanges(sqlite: Database.Database, query: ProximityQuery & { match: TextMatch }, ringKm: number): ProximityHit[] | undefined {
+export function searchTextInRanges(
+	sqlite: Database.Database,
+	query: ProximityQuery & { match: TextMatch },
+	ringKm: number,
+	read?: RowsRead
+): ProximityHit[] | undefined {
 	const ranges = keyRanges(query.lat, query.lng, ringKm);
 	if (!ranges) return undefined;
-	const groups = seekGroups(ranges);
-	const all: ProximityHit[] = [];
-	for (const group of groups) {
+	const keys: KeyMatch[] = [];
+	for (const group of seekGroups(ranges)) {
 		const params: unknown[] = [query.match.fts, group[0][0], group[group.length - 1][1]];
-		// The row id's low bits are the initiative's pk (drizzle/0003).
-		let from = `FROM initiative_fts f CROSS JOIN initiatives i ON i.pk = (f.rowid & ${PK_MASK}) WHERE initiative_fts MATCH ? AND f.rowid BETWEEN ? AND ?`;
+		// The row id's high bits are its cell, its low bits the initiative's pk (drizzle/0003); both fit a JS number.
+		let sql = `SELECT rowid >> ${PK_BITS}, rowid & ${PK_MASK} FROM initiative_fts WHERE initiative_fts MATCH ? AND rowid BETWEEN ? AND ?`;
 		if (group.length > 1) {
 			// `+` keeps these off FTS5's index: it seeks once, SQLite tests each row id in between.
-			from += ` AND (${group.map(() => '+f.rowid BETWEEN ? AND ?').join(' OR ')})`;
+			sql += ` AND (${group.map(() => '+rowid BETWEEN ? AND ?').join(' OR ')})`;
 			for (const [lo, hi] of group) params.push(lo, hi);
 		}
-		from += boxFilter(query, ringKm, params);
-		all.push(...nearestRows(sqlite, query, { from, params }, ringKm, wordPrefixCheck(query.match)));
+		for (const key of statement(sqlite, sql).raw(true).all(...params) as KeyMatch[]) keys.push(key);
 	}
-	return groups.length > 1 ? sortHits(all).slice(0, query.limit + 1) : all;
+	return nearestOfKeys(sqlite, query, keys, ringKm, read);
 }
 
 /** How many rows match FTS5 (a long prefix: its first characters), counting no further than `cap + 1`. */
