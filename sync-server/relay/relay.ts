@@ -15,6 +15,7 @@ import { Room } from './room';
 import { closeWhenSessionExpires } from './session-expiry';
 import { DEFAULT_DOC_HEAP_BUDGET_BYTES, DocBudget, estimateDocHeap } from './doc-budget';
 import { TurnBudget } from './turn-budget';
+import type { CrowdBroadcastOptions } from './crowd-broadcast';
 
 export interface Relay {
 	/** Takes over an upgrade request for `docId` (already cut from the path). */
@@ -44,6 +45,8 @@ export interface RelayOptions {
 	docHeapBudgetBytes?: number;
 	/** Time one turn of the event loop may spend handling frames; the rest wait for the next turns (turn-budget.ts). */
 	turnBudgetMs?: number;
+	/** How rooms with many peers broadcast (crowd-broadcast.ts); tests make small rooms crowded. */
+	crowd?: CrowdBroadcastOptions;
 }
 
 const CLOSE_GRACE_MS = 1000;
@@ -59,7 +62,8 @@ export function createRelay({
 	pingIntervalMs = PING_INTERVAL_MS,
 	maxDocBytes = MAX_DOC_BYTES,
 	docHeapBudgetBytes = DEFAULT_DOC_HEAP_BUDGET_BYTES,
-	turnBudgetMs = TURN_BUDGET_MS
+	turnBudgetMs = TURN_BUDGET_MS,
+	crowd
 }: RelayOptions): Relay {
 	const budget = new DocBudget(docHeapBudgetBytes);
 	const turnBudget = new TurnBudget(turnBudgetMs);
@@ -92,7 +96,7 @@ export function createRelay({
 	function roomFor(docId: string, docKind: DocKind): Room {
 		let room = rooms.get(docId);
 		if (!room) {
-			const created = new Room(docId, docKind, { hooks, fanout, maxDocBytes, budget: turnBudget, onEmpty: unloadWhenIdle });
+			const created = new Room(docId, docKind, { hooks, fanout, maxDocBytes, budget: turnBudget, onEmpty: unloadWhenIdle, crowd });
 			rooms.set(docId, created);
 			void created.load().then(() => measure(created));
 			room = created;
