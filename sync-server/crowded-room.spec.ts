@@ -109,8 +109,8 @@ describe('CrowdBroadcast: a crowded room', () => {
 	it('converges with 30 writers typing at once, a broadcast written one peer per turn', async () => {
 		const WRITERS = 30;
 		const EDITS = 10;
-		// sliceMs 0: each turn writes one peer, so broadcasts overlap with commits and new frames.
-		const url = await startSpecRelay(sqliteStore(), { crowd: { fromPeers: 2, sliceMs: 0 } });
+		// A write budget of 0: each turn writes one peer, so broadcasts overlap with commits and new frames.
+		const url = await startSpecRelay(sqliteStore(), { crowd: { fromPeers: 2, writeBudgetMs: 0 } });
 		const writers = await Promise.all(Array.from({ length: WRITERS }, (_, i) => docPeer(url, `w${i}`)));
 		const reader = await docPeer(url, 'reader');
 		await Promise.all([...writers, reader].map((w) => w.received('sync0')));

@@ -7,8 +7,9 @@
  * after it (twice what it cost to write), wait and leave together in the next
  * one: their document updates merged into one update, so each peer gets one
  * frame and one system call per broadcast however many updates it holds.
- * A broadcast is written a slice of peers per turn of the loop (about SLICE_MS
- * each), so no turn is spent writing for longer than that.
+ * A broadcast is written a slice of peers per turn of the loop, while the turn's
+ * write budget lasts (shared by every crowded room, like the budget for incoming
+ * frames: turn-budget.ts), so no turn is spent writing for much longer than that.
  *
  * Order: broadcasts leave one after the other, so a peer gets them in the order
  * they were published; inside one, the merged update comes first and presence
@@ -32,14 +33,14 @@ export const CROWDED_ROOM_PEERS = 16;
 export interface CrowdBroadcastOptions {
 	/** Peers from which a room counts as crowded (CROWDED_ROOM_PEERS). */
 	fromPeers?: number;
-	/** Time one turn may spend writing a broadcast, in ms; past it, the rest goes in the next turns. */
-	sliceMs?: number;
+	/** Time one turn may spend writing broadcasts, in ms (all crowded rooms together); past it, the rest waits for the next turns. */
+	writeBudgetMs?: number;
 	/** Shortest pause after a broadcast, in ms, whatever it cost. */
 	minPauseMs?: number;
 }
 
-/** About one turn's worth of frames handled (turn-budget.ts): with it, still well under a 50 ms stall. */
-const SLICE_MS = 8;
+/** With the turn's 10 ms of incoming frames (turn-budget.ts), its commit and GC: well under a 50 ms stall. */
+export const WRITE_BUDGET_MS = 8;
 /** Pause after a broadcast, per ms it took to write: writing takes at most a third of the loop. */
 const PAUSE_PER_COST = 2;
 /** Longest pause, in ms: the most a crowded room's update waits for its broadcast. */
@@ -62,15 +63,17 @@ export class CrowdBroadcast {
 	#pauseUntil = 0;
 	#timer: NodeJS.Timeout | null = null;
 	#immediate: NodeJS.Immediate | null = null;
-	readonly #sliceMs: number;
 	readonly #minPauseMs: number;
 
-	/** `peers` is the room's live set: read when a broadcast starts, and to skip peers that left. */
+	/**
+	 * `peers` is the room's live set: read when a broadcast starts, and to skip peers
+	 * that left. `hasTime` says whether this turn may still write (a TurnBudget's).
+	 */
 	constructor(
 		private readonly peers: ReadonlySet<BroadcastTarget>,
-		{ sliceMs = SLICE_MS, minPauseMs = 0 }: CrowdBroadcastOptions = {}
+		private readonly hasTime: () => boolean,
+		{ minPauseMs = 0 }: Pick<CrowdBroadcastOptions, 'minPauseMs'> = {}
 	) {
-		this.#sliceMs = sliceMs;
 		this.#minPauseMs = minPauseMs;
 	}
 
@@ -113,16 +116,16 @@ export class CrowdBroadcast {
 		const writing = this.#writing;
 		if (writing === null) return;
 		const started = performance.now();
-		let now = started;
-		while (writing.next < writing.targets.length) {
+		// Starts the turn's clock if this is its first write; at least one peer per turn, whatever the budget.
+		this.hasTime();
+		do {
 			const peer = writing.targets[writing.next++];
 			if (this.peers.has(peer)) {
 				const frames = writing.frames.filter((f) => f.originId !== peer.id).map((f) => f.frame);
 				if (frames.length > 0) peer.sendNow(frames);
 			}
-			now = performance.now();
-			if (now - started >= this.#sliceMs) break;
-		}
+		} while (writing.next < writing.targets.length && this.hasTime());
+		const now = performance.now();
 		writing.costMs += now - started;
 		if (writing.next < writing.targets.length) {
 			// The check phase: the loop polls its sockets (and runs its timers) before the next slice.

@@ -31,6 +31,8 @@ export interface RoomContext {
 	budget: TurnBudget;
 	/** Called when the last peer left. */
 	onEmpty: (room: Room) => void;
+	/** The relay's time per turn for writing crowded rooms' broadcasts, shared by its rooms. */
+	writeBudget: TurnBudget;
 	/** How rooms with many peers broadcast (crowd-broadcast.ts; defaults there). */
 	crowd?: CrowdBroadcastOptions;
 }
@@ -74,7 +76,7 @@ export class Room implements Backlogged {
 		this.maxDocBytes = context.maxDocBytes;
 		this.budget = context.budget;
 		this.onEmpty = context.onEmpty;
-		this.#crowd = new CrowdBroadcast(this.peers, context.crowd);
+		this.#crowd = new CrowdBroadcast(this.peers, context.writeBudget.hasTime, context.crowd);
 		this.#crowdedFrom = context.crowd?.fromPeers ?? CROWDED_ROOM_PEERS;
 		// The relay itself is not a participant: no presence of its own.
 		this.awareness.setLocalState(null);
