@@ -62,7 +62,8 @@ export class CrowdBroadcast {
 	/** performance.now() before which the next broadcast may not start. */
 	#pauseUntil = 0;
 	#timer: NodeJS.Timeout | null = null;
-	#immediate: NodeJS.Immediate | null = null;
+	/** The next slice of the broadcast being written. */
+	#nextSlice: NodeJS.Timeout | null = null;
 	readonly #minPauseMs: number;
 
 	/**
@@ -91,8 +92,8 @@ export class CrowdBroadcast {
 	/** Drops what waits (the room is destroyed, its sockets closing). */
 	close(): void {
 		if (this.#timer) clearTimeout(this.#timer);
-		if (this.#immediate) clearImmediate(this.#immediate);
-		this.#timer = this.#immediate = null;
+		if (this.#nextSlice) clearTimeout(this.#nextSlice);
+		this.#timer = this.#nextSlice = null;
 		this.#waiting = [];
 		this.#writing = null;
 	}
@@ -112,7 +113,7 @@ export class CrowdBroadcast {
 	};
 
 	readonly #writeSlice = (): void => {
-		this.#immediate = null;
+		this.#nextSlice = null;
 		const writing = this.#writing;
 		if (writing === null) return;
 		const started = performance.now();
@@ -128,8 +129,9 @@ export class CrowdBroadcast {
 		const now = performance.now();
 		writing.costMs += now - started;
 		if (writing.next < writing.targets.length) {
-			// The check phase: the loop polls its sockets (and runs its timers) before the next slice.
-			this.#immediate = setImmediate(this.#writeSlice);
+			// A timer: the next turn's, after this one's socket reads and commit. (An immediate
+			// started from a timer or a read would run in this turn still, on a fresh budget.)
+			this.#nextSlice = setTimeout(this.#writeSlice, 0);
 			return;
 		}
 		this.#writing = null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forEachInTurns } from './turn-budget';
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('forEachInTurns', () => {
 	it('visits every item in order, one per turn when the budget is spent, the loop running in between', async () => {
