@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import { CloseCode, type Access, type DocRole } from './hooks';
 import { MAX_SEND_BUFFER_BYTES, MAX_SYNC_REPEATS } from './limits';
 import { countRejected } from './metrics';
-import { holdWritesThisTurn } from './tick-writes';
+import { holdWritesThisTurn, writeTogetherNow } from './tick-writes';
 
 export class Peer {
 	/** Opaque id used to avoid echoing a peer's own frames back to it. */
@@ -70,17 +70,30 @@ export class Peer {
 	 * `sent` runs once the frame left the process' buffers, or could not.
 	 */
 	send(frame: Uint8Array, sent?: () => void): void {
-		if (this.ws.readyState !== WebSocket.OPEN) return sent?.();
-		if (this.ws.bufferedAmount > MAX_SEND_BUFFER_BYTES) {
-			countRejected('slowReader');
-			this.close(CloseCode.tryAgainLater, 'not reading');
-			return sent?.();
-		}
+		if (!this.#writable()) return sent?.();
 		// Written with the other frames of this turn in one system call; a failed write
 		// errors the socket, which ws then closes.
 		holdWritesThisTurn(this.ws);
 		if (sent) this.ws.send(frame, () => sent());
 		else this.ws.send(frame);
+	}
+
+	/** Sends `frames` in order, in one system call made now (same checks as `send`). */
+	sendNow(frames: readonly Uint8Array[]): void {
+		writeTogetherNow(this.ws, () => {
+			for (const frame of frames) if (this.#writable()) this.ws.send(frame);
+		});
+	}
+
+	/** Whether a frame may be queued: the socket is open and its reader keeps up (else it is closed). */
+	#writable(): boolean {
+		if (this.ws.readyState !== WebSocket.OPEN) return false;
+		if (this.ws.bufferedAmount > MAX_SEND_BUFFER_BYTES) {
+			countRejected('slowReader');
+			this.close(CloseCode.tryAgainLater, 'not reading');
+			return false;
+		}
+		return true;
 	}
 
 	/** Closes this socket only. */

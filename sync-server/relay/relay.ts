@@ -14,7 +14,8 @@ import { Peer } from './peer';
 import { Room } from './room';
 import { closeWhenSessionExpires } from './session-expiry';
 import { DEFAULT_DOC_HEAP_BUDGET_BYTES, DocBudget, estimateDocHeap } from './doc-budget';
-import { TurnBudget } from './turn-budget';
+import { TurnBudget, forEachInTurns } from './turn-budget';
+import { WRITE_BUDGET_MS, type CrowdBroadcastOptions } from './crowd-broadcast';
 
 export interface Relay {
 	/** Takes over an upgrade request for `docId` (already cut from the path). */
@@ -44,6 +45,8 @@ export interface RelayOptions {
 	docHeapBudgetBytes?: number;
 	/** Time one turn of the event loop may spend handling frames; the rest wait for the next turns (turn-budget.ts). */
 	turnBudgetMs?: number;
+	/** How rooms with many peers broadcast (crowd-broadcast.ts); tests make small rooms crowded. */
+	crowd?: CrowdBroadcastOptions;
 }
 
 const CLOSE_GRACE_MS = 1000;
@@ -59,26 +62,28 @@ export function createRelay({
 	pingIntervalMs = PING_INTERVAL_MS,
 	maxDocBytes = MAX_DOC_BYTES,
 	docHeapBudgetBytes = DEFAULT_DOC_HEAP_BUDGET_BYTES,
-	turnBudgetMs = TURN_BUDGET_MS
+	turnBudgetMs = TURN_BUDGET_MS,
+	crowd
 }: RelayOptions): Relay {
 	const budget = new DocBudget(docHeapBudgetBytes);
 	const turnBudget = new TurnBudget(turnBudgetMs);
+	const writeBudget = new TurnBudget(crowd?.writeBudgetMs ?? WRITE_BUDGET_MS);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 	const rooms = new Map<string, Room>();
 	const sockets = new Set<WebSocket>();
 	let closing = false;
 
 	const heartbeat = setInterval(() => {
-		for (const room of rooms.values()) {
-			for (const peer of room.peers) {
-				if (!peer.alive) {
-					peer.ws.terminate();
-					continue;
-				}
-				peer.alive = false;
-				peer.ws.ping();
+		// A ping is a system call per socket: spread over turns, with the broadcasts' write budget.
+		const peers = [...rooms.values()].flatMap((room) => [...room.peers]);
+		forEachInTurns(peers, writeBudget.hasTime, (peer) => {
+			if (!peer.alive) {
+				peer.ws.terminate();
+				return;
 			}
-		}
+			peer.alive = false;
+			peer.ws.ping();
+		});
 	}, pingIntervalMs);
 	heartbeat.unref();
 	const unregister = [
@@ -92,7 +97,7 @@ export function createRelay({
 	function roomFor(docId: string, docKind: DocKind): Room {
 		let room = rooms.get(docId);
 		if (!room) {
-			const created = new Room(docId, docKind, { hooks, fanout, maxDocBytes, budget: turnBudget, onEmpty: unloadWhenIdle });
+			const created = new Room(docId, docKind, { hooks, fanout, maxDocBytes, budget: turnBudget, writeBudget, onEmpty: unloadWhenIdle, crowd });
 			rooms.set(docId, created);
 			void created.load().then(() => measure(created));
 			room = created;

@@ -13,6 +13,7 @@ import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2,
 import { applyChecked, onlyDeletes, screenPresence, wasCompensated, writeQuota } from './integrity';
 import type { Backlogged, TurnBudget } from './turn-budget';
 import { mergeBatch } from './merge-batch';
+import { CROWDED_ROOM_PEERS, CrowdBroadcast, type CrowdBroadcastOptions } from './crowd-broadcast';
 
 /** Frames a room keeps for later turns before it stops reading the sockets that send more. */
 const MAX_BACKLOG_FRAMES = 2000;
@@ -30,6 +31,10 @@ export interface RoomContext {
 	budget: TurnBudget;
 	/** Called when the last peer left. */
 	onEmpty: (room: Room) => void;
+	/** The relay's time per turn for writing crowded rooms' broadcasts, shared by its rooms. */
+	writeBudget: TurnBudget;
+	/** How rooms with many peers broadcast (crowd-broadcast.ts; defaults there). */
+	crowd?: CrowdBroadcastOptions;
 }
 
 export class Room implements Backlogged {
@@ -53,6 +58,9 @@ export class Room implements Backlogged {
 	/** Upper estimate of the encoded document size, re-measured near the limit. */
 	#sizeEstimate = 0;
 	readonly #unsubscribe: () => void;
+	/** Broadcasts once the room is crowded (and until what it holds has left). */
+	readonly #crowd: CrowdBroadcast;
+	readonly #crowdedFrom: number;
 
 	private readonly hooks: RelayHooks;
 	private readonly fanout: Fanout;
@@ -68,6 +76,8 @@ export class Room implements Backlogged {
 		this.maxDocBytes = context.maxDocBytes;
 		this.budget = context.budget;
 		this.onEmpty = context.onEmpty;
+		this.#crowd = new CrowdBroadcast(this.peers, context.writeBudget.hasTime, context.crowd);
+		this.#crowdedFrom = context.crowd?.fromPeers ?? CROWDED_ROOM_PEERS;
 		// The relay itself is not a participant: no presence of its own.
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
@@ -210,6 +220,7 @@ export class Room implements Backlogged {
 		this.#paused.clear();
 		this.#unwatch?.();
 		this.#unsubscribe();
+		this.#crowd.close();
 		this.awareness.destroy();
 		this.doc.destroy();
 		metrics.loadedDocs--;
@@ -387,6 +398,8 @@ export class Room implements Backlogged {
 	}
 
 	#deliver({ frame, originId }: FanoutFrame): void {
-		for (const peer of this.peers) if (peer.id !== originId) peer.send(frame);
+		// A crowded room coalesces its broadcasts; once it thins out, frames still queue behind what it holds.
+		if (this.peers.size >= this.#crowdedFrom || this.#crowd.busy) this.#crowd.publish(frame, originId);
+		else for (const peer of this.peers) if (peer.id !== originId) peer.send(frame);
 	}
 }

@@ -12,6 +12,7 @@ import * as decoding from 'lib0/decoding';
 import { createRelay, type Relay } from './relay';
 import { createLocalFanout } from './local-fanout';
 import type { DocStore, Fanout } from './hooks';
+import type { CrowdBroadcastOptions } from './crowd-broadcast';
 
 let server: Server | undefined;
 let relay: Relay | undefined;
@@ -23,9 +24,10 @@ export async function stopSpecRelay(): Promise<void> {
 }
 
 /** Starts a relay over `store`; resolves with its ws:// base URL. */
-export async function startSpecRelay(store: DocStore, options: { turnBudgetMs?: number; fanout?: Fanout } = {}): Promise<string> {
+export async function startSpecRelay(store: DocStore, options: { turnBudgetMs?: number; fanout?: Fanout; crowd?: CrowdBroadcastOptions } = {}): Promise<string> {
 	relay = createRelay({
 		turnBudgetMs: options.turnBudgetMs,
+		crowd: options.crowd,
 		hooks: {
 			authorize: async (req) => ({
 				ok: true,

@@ -23,10 +23,14 @@ function uncorkAll(): void {
 	corked.clear();
 }
 
+/** ws keeps its net.Socket private; without it (a test double), writes go out one by one. */
+function socketOf(ws: WebSocket): Corkable | null {
+	return (ws as unknown as { _socket?: Corkable | null })._socket ?? null;
+}
+
 /** Holds `ws`'s writes until the end of this turn (idempotent within a turn). */
 export function holdWritesThisTurn(ws: WebSocket): void {
-	// ws keeps its net.Socket private; without it (a test double), writes go out one by one.
-	const socket = (ws as unknown as { _socket?: Corkable | null })._socket;
+	const socket = socketOf(ws);
 	if (!socket || corked.has(socket)) return;
 	socket.cork();
 	corked.add(socket);
@@ -34,5 +38,21 @@ export function holdWritesThisTurn(ws: WebSocket): void {
 		scheduled = true;
 		// A tick scheduled now runs after the current callback and every promise reaction it queued.
 		process.nextTick(uncorkAll);
+	}
+}
+
+/**
+ * Runs `write` (which sends frames on `ws`) and puts what it sent on the wire now,
+ * in one `writev`: a broadcast written in slices measures each slice's system calls
+ * in that slice. Frames held for this turn by `holdWritesThisTurn` stay held
+ * (corks nest): they go out with the turn's others, still in send order.
+ */
+export function writeTogetherNow(ws: WebSocket, write: () => void): void {
+	const socket = socketOf(ws);
+	socket?.cork();
+	try {
+		write();
+	} finally {
+		if (socket && !socket.destroyed) socket.uncork();
 	}
 }

@@ -1,0 +1,168 @@
+/**
+ * Broadcasts in a crowded room. Each broadcast costs one write system call per
+ * peer (~25 µs on loopback: ~10 ms for 399 peers), so 400 writers sending one
+ * update each, broadcast one by one, keep the loop writing for seconds. Here the
+ * first frame after a quiet spell goes out at once (a lone update is not
+ * delayed); frames that arrive while a broadcast is written, or during the pause
+ * after it (twice what it cost to write), wait and leave together in the next
+ * one: their document updates merged into one update, so each peer gets one
+ * frame and one system call per broadcast however many updates it holds.
+ * A broadcast is written a slice of peers per turn of the loop, while the turn's
+ * write budget lasts (shared by every crowded room, like the budget for incoming
+ * frames: turn-budget.ts), so no turn is spent writing for much longer than that.
+ *
+ * Order: broadcasts leave one after the other, so a peer gets them in the order
+ * they were published; inside one, the merged update comes first and presence
+ * frames follow in their order (presence never runs ahead of the updates
+ * published before it). Nothing is dropped; a peer that left is skipped.
+ */
+import type { FanoutFrame } from './hooks';
+import { mergeBatch } from './merge-batch';
+import { decodeClientMessage, encodeUpdate } from './protocol';
+
+/** What a broadcast needs of a peer (Peer's). */
+export interface BroadcastTarget {
+	readonly id: string;
+	/** Sends these frames in order, in one system call made now. */
+	sendNow(frames: readonly Uint8Array[]): void;
+}
+
+/** Rooms with at least this many peers broadcast through CrowdBroadcast; smaller ones write each frame at once. */
+export const CROWDED_ROOM_PEERS = 16;
+
+export interface CrowdBroadcastOptions {
+	/** Peers from which a room counts as crowded (CROWDED_ROOM_PEERS). */
+	fromPeers?: number;
+	/** Time one turn may spend writing broadcasts, in ms (all crowded rooms together); past it, the rest waits for the next turns. */
+	writeBudgetMs?: number;
+	/** Shortest pause after a broadcast, in ms, whatever it cost. */
+	minPauseMs?: number;
+}
+
+/** With the turn's 10 ms of incoming frames (turn-budget.ts), its commit and GC: well under a 50 ms stall. */
+export const WRITE_BUDGET_MS = 8;
+/** Pause after a broadcast, per ms it took to write: writing takes at most a third of the loop. */
+const PAUSE_PER_COST = 2;
+/** Longest pause, in ms: the most a crowded room's update waits for its broadcast. */
+const MAX_PAUSE_MS = 50;
+
+type Outgoing = Omit<FanoutFrame, 'docId'>;
+
+/** One broadcast being written: its frames, and the peers it still goes to. */
+interface Writing {
+	frames: Outgoing[];
+	targets: BroadcastTarget[];
+	next: number;
+	costMs: number;
+}
+
+export class CrowdBroadcast {
+	#waiting: Outgoing[] = [];
+	#writing: Writing | null = null;
+	/** performance.now() before which the next broadcast may not start. */
+	#pauseUntil = 0;
+	#timer: NodeJS.Timeout | null = null;
+	/** The next slice of the broadcast being written. */
+	#nextSlice: NodeJS.Timeout | null = null;
+	readonly #minPauseMs: number;
+
+	/**
+	 * `peers` is the room's live set: read when a broadcast starts, and to skip peers
+	 * that left. `hasTime` says whether this turn may still write (a TurnBudget's).
+	 */
+	constructor(
+		private readonly peers: ReadonlySet<BroadcastTarget>,
+		private readonly hasTime: () => boolean,
+		{ minPauseMs = 0 }: Pick<CrowdBroadcastOptions, 'minPauseMs'> = {}
+	) {
+		this.#minPauseMs = minPauseMs;
+	}
+
+	/** Whether frames are waiting or being written: anything sent to the room's peers must queue behind them. */
+	get busy(): boolean {
+		return this.#writing !== null || this.#waiting.length > 0;
+	}
+
+	/** Sends `frame` to every peer but `originId`: now if the room is quiet, else with the next broadcast. */
+	publish(frame: Uint8Array, originId: string | null): void {
+		this.#waiting.push({ frame, originId });
+		if (this.#writing === null && this.#timer === null) this.#start();
+	}
+
+	/** Drops what waits (the room is destroyed, its sockets closing). */
+	close(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		if (this.#nextSlice) clearTimeout(this.#nextSlice);
+		this.#timer = this.#nextSlice = null;
+		this.#waiting = [];
+		this.#writing = null;
+	}
+
+	readonly #start = (): void => {
+		this.#timer = null;
+		if (this.#waiting.length === 0) return;
+		const wait = this.#pauseUntil - performance.now();
+		if (wait > 0) {
+			this.#timer = setTimeout(this.#start, wait);
+			return;
+		}
+		const frames = coalesce(this.#waiting);
+		this.#waiting = [];
+		this.#writing = { frames, targets: [...this.peers], next: 0, costMs: 0 };
+		this.#writeSlice();
+	};
+
+	readonly #writeSlice = (): void => {
+		this.#nextSlice = null;
+		const writing = this.#writing;
+		if (writing === null) return;
+		const started = performance.now();
+		// Starts the turn's clock if this is its first write; at least one peer per turn, whatever the budget.
+		this.hasTime();
+		do {
+			const peer = writing.targets[writing.next++];
+			if (this.peers.has(peer)) {
+				const frames = writing.frames.filter((f) => f.originId !== peer.id).map((f) => f.frame);
+				if (frames.length > 0) peer.sendNow(frames);
+			}
+		} while (writing.next < writing.targets.length && this.hasTime());
+		const now = performance.now();
+		writing.costMs += now - started;
+		if (writing.next < writing.targets.length) {
+			// A timer: the next turn's, after this one's socket reads and commit. (An immediate
+			// started from a timer or a read would run in this turn still, on a fresh budget.)
+			this.#nextSlice = setTimeout(this.#writeSlice, 0);
+			return;
+		}
+		this.#writing = null;
+		this.#pauseUntil = now + Math.max(this.#minPauseMs, Math.min(MAX_PAUSE_MS, PAUSE_PER_COST * writing.costMs));
+		this.#start();
+	};
+}
+
+/**
+ * The frames of one broadcast: every document update merged into one (from its
+ * one origin if they share it, else from none: a sender then gets its own update
+ * back inside it, which Yjs ignores), then the other frames in order.
+ */
+function coalesce(waiting: Outgoing[]): Outgoing[] {
+	const updates: Outgoing[] = [];
+	const others: Outgoing[] = [];
+	for (const item of waiting) (isUpdate(item.frame) ? updates : others).push(item);
+	if (updates.length <= 1) return [...updates, ...others];
+	const merged = mergeBatch(updates.map(({ frame }) => updatePayload(frame)));
+	const origin = updates[0].originId;
+	const sameOrigin = updates.every((u) => u.originId === origin);
+	return [{ frame: encodeUpdate(merged), originId: sameOrigin ? origin : null }, ...others];
+}
+
+/** A sync-protocol update frame (message type 0, step 2), as Room publishes them. */
+function isUpdate(frame: Uint8Array): boolean {
+	return frame[0] === 0 && frame[1] === 2;
+}
+
+function updatePayload(frame: Uint8Array): Uint8Array {
+	const message = decodeClientMessage(frame);
+	if (message.kind !== 'update') throw new Error('not an update frame');
+	return message.update;
+}
