@@ -3,8 +3,8 @@
  * read. A person's items are their own rows merged with the shared rows they
  * see (messages and ideas, shared-rows.ts); both take ids from one sequence.
  */
-import type Database from 'better-sqlite3';
 import { store } from '$store/db';
+import { perConnection } from '$store/per-connection';
 import type { ActivityItem, ActivityPage, ActivityType } from '$lib/domain/notifications';
 import { markSharedRead, sharedIdsBelow, sharedReadTimes, sharedUnreadCount } from './shared-rows';
 
@@ -31,21 +31,13 @@ const SELECT = `SELECT a.id, a.user_id AS userId, a.type, a.created_at AS create
 	LEFT JOIN users u ON u.id = a.actor_id
 	LEFT JOIN initiatives i ON i.id = a.initiative_id`;
 
-const cache = new WeakMap<Database.Database, Record<string, Database.Statement>>();
-function statements(sqlite: Database.Database) {
-	let s = cache.get(sqlite);
-	if (!s) {
-		s = {
-			page: sqlite.prepare('SELECT id FROM activity WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?').pluck(),
-			unreadPage: sqlite.prepare('SELECT id FROM activity WHERE user_id = ? AND id < ? AND read_at IS NULL ORDER BY id DESC LIMIT ?').pluck(),
-			byIds: sqlite.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id DESC`),
-			unread: sqlite.prepare('SELECT count(*) AS n FROM activity WHERE user_id = ? AND read_at IS NULL'),
-			read: sqlite.prepare('UPDATE activity SET read_at = ? WHERE user_id = ? AND id <= ? AND read_at IS NULL')
-		};
-		cache.set(sqlite, s);
-	}
-	return s;
-}
+const statements = perConnection((sqlite) => ({
+	page: sqlite.prepare('SELECT id FROM activity WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?').pluck(),
+	unreadPage: sqlite.prepare('SELECT id FROM activity WHERE user_id = ? AND id < ? AND read_at IS NULL ORDER BY id DESC LIMIT ?').pluck(),
+	byIds: sqlite.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id DESC`),
+	unread: sqlite.prepare('SELECT count(*) AS n FROM activity WHERE user_id = ? AND read_at IS NULL'),
+	read: sqlite.prepare('UPDATE activity SET read_at = ? WHERE user_id = ? AND id <= ? AND read_at IS NULL')
+}));
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

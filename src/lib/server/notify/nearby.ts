@@ -13,8 +13,8 @@
  * not an array and an object per person. The distances are exactly the
  * haversine's (see MARGIN_STEPS). Never a scan of all users, never the exact home.
  */
-import type Database from 'better-sqlite3';
 import { store } from '$store/db';
+import { perConnection } from '$store/per-connection';
 import { EARTH_RADIUS_KM, haversineKm, radiusBox } from '$lib/domain/geo';
 
 /** The people alerted at one distance. */
@@ -44,44 +44,32 @@ const MARGIN_STEPS = 10;
 const RECHECK = -1;
 const RAD = Math.PI / 180;
 
-interface Statements {
-	nextRadius: Database.Statement;
-	groups: Database.Statement;
-	blurredHome: Database.Statement;
-}
-const cache = new WeakMap<Database.Database, Statements>();
-
-function statements(sqlite: Database.Database): Statements {
-	let prepared = cache.get(sqlite);
-	if (!prepared) {
-		const chord2 = '((x - @x) * (x - @x) + (y - @y) * (y - @y) + (z - @z) * (z - @z))';
-		const half = STEPS_PER_HALF_KM;
-		prepared = {
-			// One seek in the key's first column: the radii people chose, smallest first.
-			nextRadius: sqlite.prepare('SELECT radius_km FROM people_alert_homes WHERE radius_km > ? ORDER BY radius_km LIMIT 1').pluck(),
-			// The bands as a list, so that each is a seek then a range of longitudes (a range of bands would
-			// read every longitude of them). `LIMIT -1` keeps the inner query a co-routine (not flattened into
-			// the grouping), so each distance is computed once.
-			groups: sqlite
-				.prepare(
-					`WITH RECURSIVE bands(band) AS (SELECT @firstBand UNION ALL SELECT band + 1 FROM bands WHERE band < @lastBand)
-					 SELECT CASE WHEN abs(steps - @limit) <= ${MARGIN_STEPS} OR abs(steps % ${half} - ${half / 2}) <= ${MARGIN_STEPS} THEN ${RECHECK}
-					             ELSE (steps + ${half / 2}) / ${half} END AS half_km, json_group_array(user_id)
-					 FROM (SELECT user_id, CAST(round(asin(min(1.0, sqrt(${chord2}) / 2)) * @steps) AS integer) AS steps
-					       FROM people_alert_homes
-					       WHERE radius_km = @radius AND band IN bands AND lng BETWEEN @minLng AND @maxLng AND ${chord2} <= @maxChord2
-					         AND user_id IS NOT @actorId
-					       LIMIT -1)
-					 WHERE steps <= @limit + ${MARGIN_STEPS}
-					 GROUP BY half_km`
-				)
-				.raw(true),
-			blurredHome: sqlite.prepare('SELECT home_blur_lat, home_blur_lng FROM users WHERE id = ?').raw(true)
-		};
-		cache.set(sqlite, prepared);
-	}
-	return prepared;
-}
+const statements = perConnection((sqlite) => {
+	const chord2 = '((x - @x) * (x - @x) + (y - @y) * (y - @y) + (z - @z) * (z - @z))';
+	const half = STEPS_PER_HALF_KM;
+	return {
+		// One seek in the key's first column: the radii people chose, smallest first.
+		nextRadius: sqlite.prepare('SELECT radius_km FROM people_alert_homes WHERE radius_km > ? ORDER BY radius_km LIMIT 1').pluck(),
+		// The bands as a list, so that each is a seek then a range of longitudes (a range of bands would
+		// read every longitude of them). `LIMIT -1` keeps the inner query a co-routine (not flattened into
+		// the grouping), so each distance is computed once.
+		groups: sqlite
+			.prepare(
+				`WITH RECURSIVE bands(band) AS (SELECT @firstBand UNION ALL SELECT band + 1 FROM bands WHERE band < @lastBand)
+				 SELECT CASE WHEN abs(steps - @limit) <= ${MARGIN_STEPS} OR abs(steps % ${half} - ${half / 2}) <= ${MARGIN_STEPS} THEN ${RECHECK}
+				             ELSE (steps + ${half / 2}) / ${half} END AS half_km, json_group_array(user_id)
+				 FROM (SELECT user_id, CAST(round(asin(min(1.0, sqrt(${chord2}) / 2)) * @steps) AS integer) AS steps
+				       FROM people_alert_homes
+				       WHERE radius_km = @radius AND band IN bands AND lng BETWEEN @minLng AND @maxLng AND ${chord2} <= @maxChord2
+				         AND user_id IS NOT @actorId
+				       LIMIT -1)
+				 WHERE steps <= @limit + ${MARGIN_STEPS}
+				 GROUP BY half_km`
+			)
+			.raw(true),
+		blurredHome: sqlite.prepare('SELECT home_blur_lat, home_blur_lng FROM users WHERE id = ?').raw(true)
+	};
+});
 
 const rounded = (halfKm: number) => Math.max(0.5, halfKm / 2);
 

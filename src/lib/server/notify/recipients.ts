@@ -1,6 +1,6 @@
 /** Who a mail or a push goes to: address, name, language and choices, in one read. */
-import type Database from 'better-sqlite3';
 import { store } from '$store/db';
+import { perConnection } from '$store/per-connection';
 import type { Locale } from '$lib/i18n/catalog';
 import { prefsRow } from './prefs';
 
@@ -15,17 +15,11 @@ export interface Person {
 	unsubscribeToken: string;
 }
 
-const cache = new WeakMap<Database.Database, Database.Statement>();
+const userStatement = perConnection((sqlite) => sqlite.prepare('SELECT id, email, display_name AS displayName FROM users WHERE id = ?'));
 
 /** The person `userId` with their notification choices (created with the defaults if missing), or null. */
 export function personToNotify(userId: string): Person | null {
-	const { sqlite } = store();
-	let statement = cache.get(sqlite);
-	if (!statement) {
-		statement = sqlite.prepare('SELECT id, email, display_name AS displayName FROM users WHERE id = ?');
-		cache.set(sqlite, statement);
-	}
-	const user = statement.get(userId) as { id: string; email: string; displayName: string } | undefined;
+	const user = userStatement(store().sqlite).get(userId) as { id: string; email: string; displayName: string } | undefined;
 	if (!user) return null;
 	const prefs = prefsRow(userId);
 	return {

@@ -6,8 +6,8 @@
  * at once nor pushed, are one shared row instead (`recordShared`; who sees
  * it is decided when reading, shared-rows.ts).
  */
-import type Database from 'better-sqlite3';
 import { store } from '$store/db';
+import { perConnection } from '$store/per-connection';
 import { UNMUTABLE_TYPES, type ActivityType } from '$lib/domain/notifications';
 
 export interface ActivitySpec {
@@ -30,20 +30,7 @@ export interface Recorded {
 const COLUMNS = 'user_id, type, actor_id, initiative_id, meeting_id, excerpt, data, created_at';
 const NOT_MUTED = `NOT EXISTS (SELECT 1 FROM notification_mutes x WHERE x.user_id = r.user_id AND x.initiative_id = @initiativeId)`;
 
-interface Statements {
-	members: Database.Statement;
-	membersUnmutable: Database.Statement;
-	managers: Database.Statement;
-	one: Database.Statement;
-	oneUnmutable: Database.Statement;
-	shared: Database.Statement;
-}
-
-const cache = new WeakMap<Database.Database, Statements>();
-
-function statements(sqlite: Database.Database): Statements {
-	let s = cache.get(sqlite);
-	if (s) return s;
+const statements = perConnection((sqlite) => {
 	const values = `@type, @actorId, @initiativeId, @meetingId, @excerpt, @data, @createdAt`;
 	const fromMembers = (roles: string, muted: boolean) =>
 		sqlite.prepare(
@@ -59,7 +46,7 @@ function statements(sqlite: Database.Database): Statements {
 			 WHERE r.user_id IS NOT @actorId AND EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id) ${muted ? `AND ${NOT_MUTED}` : ''}
 			 RETURNING id, user_id AS userId`
 		);
-	s = {
+	return {
 		members: fromMembers('', true),
 		membersUnmutable: fromMembers('', false),
 		managers: fromMembers(`AND r.role IN ('owner', 'admin')`, true),
@@ -67,9 +54,7 @@ function statements(sqlite: Database.Database): Statements {
 		oneUnmutable: single(false),
 		shared: sqlite.prepare(`INSERT INTO activity (${COLUMNS}) VALUES (NULL, ${values}) RETURNING id`).pluck()
 	};
-	cache.set(sqlite, s);
-	return s;
-}
+});
 
 function params(spec: ActivitySpec) {
 	return {

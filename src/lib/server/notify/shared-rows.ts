@@ -11,6 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { store } from '$store/db';
+import { perConnection } from '$store/per-connection';
 
 const VISIBLE = `a.created_at >= m.joined_at AND a.actor_id IS NOT m.user_id
 	AND NOT EXISTS (SELECT 1 FROM notification_mutes x WHERE x.user_id = m.user_id AND x.initiative_id = m.initiative_id)`;
@@ -64,16 +65,8 @@ function prepare(sqlite: Database.Database) {
 	};
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-function statements(): ReturnType<typeof prepare> {
-	const { sqlite } = store();
-	let s = cache.get(sqlite);
-	if (!s) {
-		s = prepare(sqlite);
-		cache.set(sqlite, s);
-	}
-	return s;
-}
+const prepared = perConnection(prepare);
+const statements = () => prepared(store().sqlite);
 
 /** Up to `limit` ids of the shared rows `userId` sees below `below`, newest first (only unread ones with `unreadOnly`). */
 export function sharedIdsBelow(userId: string, below: number, limit: number, unreadOnly = false): number[] {
