@@ -40,41 +40,47 @@ const nearbySpec = ({ initiativeId, actorId }: DomainEvents['initiative_created'
 	createdAt
 });
 
-/** Alerts people around a new initiative, each with their own distance, at once (the benchmark's whole cost). */
-export function alertNearby(event: DomainEvents['initiative_created']): Recorded[] {
+/**
+ * Writes the alert rows of a new initiative, each person with their own distance, and yields them
+ * `perStep` rows at a time (the caller decides what happens between steps). Distances are rounded to
+ * 0.5 km: one write per distance, not one per person.
+ */
+function* writeAlerts(event: DomainEvents['initiative_created'], perStep: number): Generator<Recorded[]> {
 	const place = placeOf(event.initiativeId);
-	if (!place) return [];
-	// Distances are rounded to 0.5 km: one write per distance, not one per person.
-	const alerted = peopleAlertedAt(place.lat, place.lng, event.actorId);
+	if (!place) return;
 	const createdAt = Date.now();
-	return store().sqlite.transaction(() => alerted.flatMap(({ distanceKm, userIds }) => recordForUsers(nearbySpec(event, distanceKm, createdAt), userIds)))();
+	let step: Recorded[] = [];
+	for (const { distanceKm, userIds } of peopleAlertedAt(place.lat, place.lng, event.actorId)) {
+		for (let i = 0; i < userIds.length; ) {
+			const slice = userIds.slice(i, i + perStep - step.length);
+			i += slice.length;
+			step.push(...recordForUsers(nearbySpec(event, distanceKm, createdAt), slice));
+			if (step.length >= perStep) {
+				yield step;
+				step = [];
+			}
+		}
+	}
+	if (step.length > 0) yield step;
+}
+
+/** Alerts people around a new initiative at once, in one transaction (the benchmark's whole cost). */
+export function alertNearby(event: DomainEvents['initiative_created']): Recorded[] {
+	return store().sqlite.transaction(() => [...writeAlerts(event, Infinity)].flat())();
 }
 
 /**
  * As `alertNearby`, off the publisher's path: matched in the next turn (the creator's request is
- * answered first), then written ALERT_ROWS_PER_TURN rows per turn, each slice delivered as it lands.
+ * answered first), then written ALERT_ROWS_PER_TURN rows per turn, each step delivered as it lands.
  */
 function alertNearbyInTurns(event: DomainEvents['initiative_created']): void {
 	const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 	const run = async () => {
 		await nextTurn();
-		const place = placeOf(event.initiativeId);
-		if (!place) return;
-		const createdAt = Date.now();
-		const slices: { distanceKm: number; userIds: string[] }[] = [];
-		for (const { distanceKm, userIds } of peopleAlertedAt(place.lat, place.lng, event.actorId)) {
-			for (let i = 0; i < userIds.length; i += ALERT_ROWS_PER_TURN) slices.push({ distanceKm, userIds: userIds.slice(i, i + ALERT_ROWS_PER_TURN) });
+		for (const rows of writeAlerts(event, ALERT_ROWS_PER_TURN)) {
+			deliver('initiative_nearby', rows);
+			await nextTurn();
 		}
-		let batch: Recorded[] = [];
-		for (const { distanceKm, userIds } of slices) {
-			if (batch.length + userIds.length > ALERT_ROWS_PER_TURN && batch.length > 0) {
-				deliver('initiative_nearby', batch);
-				batch = [];
-				await nextTurn();
-			}
-			batch.push(...recordForUsers(nearbySpec(event, distanceKm, createdAt), userIds));
-		}
-		deliver('initiative_nearby', batch);
 	};
 	track(run().catch((err: unknown) => log.error('nearby_alerts_failed', { initiativeId: event.initiativeId, error: String(err) })));
 }
