@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { startServer, type TestServer } from '../helpers/server';
 import { Client } from '../helpers/client';
-import { launchBrowser, seriousA11yViolations } from '../helpers/browser';
+import { holdAppScripts, launchBrowser, seriousA11yViolations } from '../helpers/browser';
 import { connectClient, synced, waitFor, withDb, type SyncClient } from '../relay/helpers';
 
 const TIMEOUT = 15_000;
@@ -120,9 +120,13 @@ describe('moderation', () => {
 		expect(scheduled.status).toBe(201);
 		const meetingId = scheduled.body.meeting.id as string;
 		const reporter = await pageFor('reporter', { width: 390, height: 844 });
-		await reporter.goto(`${server.url}/meetings/${meetingId}`);
+		// A slow phone: the button shows before the page is live, and the tap comes then.
+		const letScriptsThrough = await holdAppScripts(reporter);
+		await reporter.goto(`${server.url}/meetings/${meetingId}`, { waitUntil: 'commit' });
 		await reporter.getByRole('heading', { name: 'Vente de matériel' }).waitFor({ timeout: TIMEOUT });
-		await reporter.getByRole('button', { name: /^Signaler/ }).click();
+		const tap = reporter.getByRole('button', { name: /^Signaler/ }).click();
+		letScriptsThrough();
+		await tap;
 		const dialog = reporter.getByRole('dialog', { name: 'Signaler ce contenu' });
 		await dialog.getByLabel('Hors sujet').check();
 		await dialog.getByRole('button', { name: 'Envoyer le signalement' }).click();

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core, with axe-core checks. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
@@ -21,6 +21,21 @@ export const CHROMIUM_ARGS = [
 export async function launchBrowser(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run "npm test" (it installs it) or apt-get install chromium`);
 	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Holds back the app's scripts so a page stays server-rendered, as on a slow phone, until the returned
+ * function lets them through: what a person taps in between is what an early tap does.
+ */
+export async function holdAppScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	const hold = async (route: Route) => {
+		await held;
+		await route.continue();
+	};
+	await page.route('**/_app/immutable/**', hold);
+	return release;
 }
 
 /** Serious or critical axe-core violations on the page, as readable lines. */
