@@ -39,6 +39,16 @@ export const boundaries = [
 		rules: rules([[...SERVER, ...STORE, ...RELAY, ...SYNC_SERVER, ...DRIVERS], 'Browser code never imports server code: go through $lib/api (HTTP) or the relay (WebSocket).'])
 	},
 	{
+		name: 'walls/browser: HTTP only through the one API client',
+		files: ['src/**/*.{ts,svelte}'],
+		// The client itself, the service worker (it is the cache the client goes through) and server code.
+		ignores: [...SERVER_FILES, ...DOMAIN_FILES, 'src/lib/api/client.ts', 'src/service-worker/**', 'src/app.d.ts', 'src/**/*.spec.ts'],
+		rules: {
+			'no-restricted-globals': ['error', { name: 'fetch', message: 'Browser HTTP goes through $lib/api/client (request, api, tryApi): one place for headers, offline and API.md errors.' }],
+			'no-restricted-properties': ['error', ...['window', 'globalThis', 'self'].map((object) => ({ object, property: 'fetch', message: 'Browser HTTP goes through $lib/api/client.' }))]
+		}
+	},
+	{
 		name: 'walls/routes and lib/server: the store only through lib/server',
 		files: SERVER_FILES,
 		// hooks.server.ts is the app's composition root (it opens the store), like sync-server/upgrade.ts.

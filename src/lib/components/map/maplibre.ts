@@ -43,6 +43,7 @@ export const remoteStyleUrl = (): string | undefined => env.PUBLIC_MAP_STYLE_URL
 export async function remoteStyleReachable(url: string): Promise<boolean> {
 	if (!navigator.onLine) return false;
 	try {
+		// eslint-disable-next-line no-restricted-globals -- a third-party style server, not Kohero's API: no API.md errors, no session.
 		const response = await fetch(url, { signal: AbortSignal.timeout(3000), cache: 'no-store' });
 		return response.ok;
 	} catch {
