@@ -19,6 +19,7 @@
 import type { FanoutFrame } from './hooks';
 import { mergeBatch } from './merge-batch';
 import { decodeClientMessage, encodeUpdate } from './protocol';
+import { forEachInTurns, type InTurns } from './turn-budget';
 
 /** What a broadcast needs of a peer (Peer's). */
 export interface BroadcastTarget {
@@ -48,22 +49,13 @@ const MAX_PAUSE_MS = 50;
 
 type Outgoing = Omit<FanoutFrame, 'docId'>;
 
-/** One broadcast being written: its frames, and the peers it still goes to. */
-interface Writing {
-	frames: Outgoing[];
-	targets: BroadcastTarget[];
-	next: number;
-	costMs: number;
-}
-
 export class CrowdBroadcast {
 	#waiting: Outgoing[] = [];
-	#writing: Writing | null = null;
+	/** The broadcast being written, a slice of peers per turn. */
+	#writing: InTurns | null = null;
 	/** performance.now() before which the next broadcast may not start. */
 	#pauseUntil = 0;
 	#timer: NodeJS.Timeout | null = null;
-	/** The next slice of the broadcast being written. */
-	#nextSlice: NodeJS.Timeout | null = null;
 	readonly #minPauseMs: number;
 
 	/**
@@ -92,8 +84,8 @@ export class CrowdBroadcast {
 	/** Drops what waits (the room is destroyed, its sockets closing). */
 	close(): void {
 		if (this.#timer) clearTimeout(this.#timer);
-		if (this.#nextSlice) clearTimeout(this.#nextSlice);
-		this.#timer = this.#nextSlice = null;
+		this.#timer = null;
+		this.#writing?.cancel();
 		this.#waiting = [];
 		this.#writing = null;
 	}
@@ -108,35 +100,26 @@ export class CrowdBroadcast {
 		}
 		const frames = coalesce(this.#waiting);
 		this.#waiting = [];
-		this.#writing = { frames, targets: [...this.peers], next: 0, costMs: 0 };
-		this.#writeSlice();
-	};
-
-	readonly #writeSlice = (): void => {
-		this.#nextSlice = null;
-		const writing = this.#writing;
-		if (writing === null) return;
-		const started = performance.now();
-		// Starts the turn's clock if this is its first write; at least one peer per turn, whatever the budget.
-		this.hasTime();
-		do {
-			const peer = writing.targets[writing.next++];
-			if (this.peers.has(peer)) {
-				const frames = writing.frames.filter((f) => f.originId !== peer.id).map((f) => f.frame);
-				if (frames.length > 0) peer.sendNow(frames);
+		// A slice of peers per turn while the write budget lasts; the next slice is a timer, after
+		// the next turn's socket reads and commit. (An immediate started from a timer or a read
+		// would run in this turn still, on a fresh budget.)
+		const writing = forEachInTurns(
+			[...this.peers],
+			this.hasTime,
+			(peer) => {
+				// A peer that left meanwhile is skipped.
+				if (!this.peers.has(peer)) return;
+				const own = frames.filter((f) => f.originId !== peer.id).map((f) => f.frame);
+				if (own.length > 0) peer.sendNow(own);
+			},
+			(costMs) => {
+				this.#writing = null;
+				this.#pauseUntil = performance.now() + Math.max(this.#minPauseMs, Math.min(MAX_PAUSE_MS, PAUSE_PER_COST * costMs));
+				this.#start();
 			}
-		} while (writing.next < writing.targets.length && this.hasTime());
-		const now = performance.now();
-		writing.costMs += now - started;
-		if (writing.next < writing.targets.length) {
-			// A timer: the next turn's, after this one's socket reads and commit. (An immediate
-			// started from a timer or a read would run in this turn still, on a fresh budget.)
-			this.#nextSlice = setTimeout(this.#writeSlice, 0);
-			return;
-		}
-		this.#writing = null;
-		this.#pauseUntil = now + Math.max(this.#minPauseMs, Math.min(MAX_PAUSE_MS, PAUSE_PER_COST * writing.costMs));
-		this.#start();
+		);
+		// Written within this turn: the pause is already set (and the next broadcast waits for it).
+		if (!writing.done) this.#writing = writing;
 	};
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachInTurns } from './turn-budget';
+import { forEachInTurns, type InTurns } from './turn-budget';
 
 const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -20,5 +20,41 @@ describe('forEachInTurns', () => {
 		forEachInTurns([1, 2, 3], () => true, (n) => visited.push(n));
 		forEachInTurns([], () => true, (n: number) => visited.push(n));
 		expect(visited).toEqual([1, 2, 3]);
+	});
+
+	it('says when it is done, with the time its visits took, at once for an empty list', async () => {
+		const spent: number[] = [];
+		const work = forEachInTurns([1, 2], () => false, () => undefined, (ms) => spent.push(ms));
+		expect(work.done).toBe(false);
+		await nextTurn();
+		expect(work.done).toBe(true);
+		expect(spent).toHaveLength(1);
+		expect(spent[0]).toBeGreaterThanOrEqual(0);
+		const empty = forEachInTurns([], () => true, () => undefined, (ms) => spent.push(ms));
+		expect(empty.done).toBe(true);
+		expect(spent).toEqual([spent[0], 0]);
+	});
+
+	it('visits nothing more once cancelled, even from inside a visit, and never says it is done', async () => {
+		const visited: number[] = [];
+		let finished = false;
+		const work = forEachInTurns([1, 2, 3], () => false, (n) => visited.push(n), () => (finished = true));
+		work.cancel();
+		await nextTurn();
+		// Cancelled by its own second visit, in the next turn (the first runs inside the call).
+		const inside: InTurns = forEachInTurns(
+			[1, 2, 3],
+			() => false,
+			(n) => {
+				visited.push(n * 10);
+				if (n === 2) inside.cancel();
+			},
+			() => (finished = true)
+		);
+		await nextTurn();
+		await nextTurn();
+		expect(visited).toEqual([1, 10, 20]);
+		expect(finished).toBe(false);
+		expect(work.done || inside.done).toBe(false);
 	});
 });

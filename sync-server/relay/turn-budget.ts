@@ -73,21 +73,59 @@ export class TurnBudget {
 	};
 }
 
+/** Work spread over turns by forEachInTurns. */
+export interface InTurns {
+	/** True once every item was visited (false after `cancel`). */
+	readonly done: boolean;
+	/** Visits nothing more; `onDone` is not called. */
+	cancel(): void;
+}
+
 /**
  * Calls `visit` on each of `items` in order, while `hasTime()` (at least one per
  * turn), continuing in the next turns (a timer: the loop polls its sockets in
  * between; an immediate started from a timer would still run in this turn, after
  * the budget's turn ended). For work that writes to every socket, one system call each: 400
  * sockets are ~10 ms of `writev` on a quiet machine, much more on a busy one.
+ * Then calls `onDone` with the time the visits took, over all turns (at once for no items).
  */
-export function forEachInTurns<T>(items: readonly T[], hasTime: () => boolean, visit: (item: T) => void): void {
+export function forEachInTurns<T>(
+	items: readonly T[],
+	hasTime: () => boolean,
+	visit: (item: T) => void,
+	onDone?: (spentMs: number) => void
+): InTurns {
 	let next = 0;
+	let spentMs = 0;
+	let timer: NodeJS.Timeout | null = null;
+	let cancelled = false;
+	const state = {
+		done: false,
+		cancel() {
+			cancelled = true;
+			if (timer) clearTimeout(timer);
+			timer = null;
+		}
+	};
 	const slice = (): void => {
+		timer = null;
+		const started = performance.now();
 		// Starts the turn's clock if this is its first use.
 		hasTime();
-		do visit(items[next++]);
-		while (next < items.length && hasTime());
-		if (next < items.length) setTimeout(slice, 0);
+		while (next < items.length && !cancelled) {
+			visit(items[next++]);
+			if (!hasTime()) break;
+		}
+		spentMs += performance.now() - started;
+		if (cancelled) return;
+		if (next < items.length) timer = setTimeout(slice, 0);
+		else finish();
+	};
+	const finish = (): void => {
+		state.done = true;
+		onDone?.(spentMs);
 	};
 	if (items.length > 0) slice();
+	else finish();
+	return state;
 }
