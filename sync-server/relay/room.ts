@@ -13,10 +13,8 @@ import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2,
 import { applyChecked, onlyDeletes, screenPresence, wasCompensated, writeQuota } from './integrity';
 import type { Backlogged, TurnBudget } from './turn-budget';
 import { mergeBatch } from './merge-batch';
+import { IncomingBacklog } from './incoming-backlog';
 import { CROWDED_ROOM_PEERS, CrowdBroadcast, type CrowdBroadcastOptions } from './crowd-broadcast';
-
-/** Frames a room keeps for later turns before it stops reading the sockets that send more. */
-const MAX_BACKLOG_FRAMES = 2000;
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 /** Updates committed by the same group commit of the store. */
@@ -45,11 +43,8 @@ export class Room implements Backlogged {
 	#failed = false;
 	/** Frames that arrived before the document was loaded, in arrival order. */
 	#queued: { peer: Peer; data: Uint8Array }[] = [];
-	/** Frames read past the turn's budget, in arrival order, from #backlogStart on. */
-	#backlog: { peer: Peer; data: Uint8Array }[] = [];
-	#backlogStart = 0;
-	/** Sockets no longer read because the backlog is long (TCP holds what they send meanwhile). */
-	readonly #paused = new Set<Peer>();
+	/** Frames read past the turn's budget, for later turns. */
+	readonly #backlog = new IncomingBacklog<Peer>();
 	/** Settles once every update applied so far is committed (never rejects). */
 	#lastWrite: Promise<void> = Promise.resolve();
 	#pendingWrites = 0;
@@ -129,7 +124,7 @@ export class Room implements Backlogged {
 	/** Removes a peer and, at once, the presence it controlled. */
 	detach(peer: Peer): void {
 		if (!this.peers.delete(peer)) return;
-		this.#paused.delete(peer);
+		this.#backlog.forget(peer);
 		if (peer.controlledClients.size > 0) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.controlledClients], null);
 		}
@@ -149,14 +144,9 @@ export class Room implements Backlogged {
 			this.#queued.push({ peer, data });
 			return;
 		}
-		if (this.#backlog.length > this.#backlogStart || !this.budget.hasTime()) {
-			this.#backlog.push({ peer, data });
+		if (this.#backlog.waiting || !this.budget.hasTime()) {
+			this.#backlog.push(peer, data);
 			this.budget.later(this);
-			if (this.#backlog.length - this.#backlogStart > MAX_BACKLOG_FRAMES && !this.#paused.has(peer)) {
-				// Writers faster than the relay: stop reading them rather than queue without bound.
-				this.#paused.add(peer);
-				peer.ws.pause();
-			}
 			return;
 		}
 		this.#handleSafely(peer, data);
@@ -164,37 +154,16 @@ export class Room implements Backlogged {
 
 	/** Handles waiting frames (at least one) while `hasTime()`; true once none are left. */
 	drain(hasTime: () => boolean): boolean {
-		const backlog = this.#backlog;
-		if (this.#backlogStart >= backlog.length) return true;
-		do {
-			const { peer, data } = backlog[this.#backlogStart++];
+		return this.#backlog.drain(hasTime, (peer, data) => {
 			if (this.peers.has(peer)) this.#handleSafely(peer, data);
 			// A writer that left meanwhile: its updates still count (its presence went with it).
 			else if (data[0] === 0 && data[1] !== 0) this.#handleSafely(peer, data);
-		} while (this.#backlogStart < backlog.length && hasTime());
-		const left = backlog.length - this.#backlogStart;
-		if (left <= MAX_BACKLOG_FRAMES / 2) this.#resumeReading();
-		if (left > 0) {
-			// Drop what was handled once it is most of the array.
-			if (this.#backlogStart > left) {
-				this.#backlog = backlog.slice(this.#backlogStart);
-				this.#backlogStart = 0;
-			}
-			return false;
-		}
-		this.#backlog = [];
-		this.#backlogStart = 0;
-		return true;
-	}
-
-	#resumeReading(): void {
-		for (const peer of this.#paused) peer.ws.resume();
-		this.#paused.clear();
+		});
 	}
 
 	/** Handles every waiting frame now (the last peer left, the relay closes). */
 	drainAll(): void {
-		if (this.#backlog.length > this.#backlogStart) this.drain(() => true);
+		if (this.#backlog.waiting) this.drain(() => true);
 		this.budget.forget(this);
 	}
 
@@ -216,8 +185,7 @@ export class Room implements Backlogged {
 	/** Frees the document; the room must not be used afterwards. */
 	destroy(): void {
 		this.budget.forget(this);
-		this.#backlog = [];
-		this.#paused.clear();
+		this.#backlog.clear();
 		this.#unwatch?.();
 		this.#unsubscribe();
 		this.#crowd.close();
