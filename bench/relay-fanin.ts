@@ -48,11 +48,14 @@ const writers: WebSocket[] = [];
 /** Worst stall per second while the writers connect (not part of the verdict, printed). */
 const connectSamples: number[] = [];
 const connectSampler = setInterval(() => void loopDelayMs().then((ms) => connectSamples.push(ms), () => undefined), 1000);
+const connectCpuBefore = treeCpuSeconds(ours.pid);
 for (let i = 0; i < WRITERS; i += 50) {
 	const batch = await Promise.all(Array.from({ length: Math.min(50, WRITERS - i) }, (_, k) => open(docId, ours.members[(i + k) % MEMBERS].cookie)));
 	for (const ws of batch) ws.on('message', () => received++);
 	writers.push(...batch);
 }
+// Upgrades (session, access) and greetings, with the first syncs they trigger: CPU per socket.
+const connectCpuMs = ((treeCpuSeconds(ours.pid) - connectCpuBefore) * 1000) / writers.length;
 console.log(`${writers.length} writers connected to one document`);
 // Settle, then reset the server's 10 s stall window so the connection burst is not counted.
 await new Promise((r) => setTimeout(r, 11_000));
@@ -99,6 +102,8 @@ const result = {
 	bigUpdates: bigSent,
 	framesReceivedByWriters: received,
 	serverCpuMsPer1000: Math.round((cpu * 1e6) / updates),
+	connectCpuMsPerSocket: Math.round(connectCpuMs * 100) / 100,
+	connectMaxLoopDelayMs: Math.round(Math.max(...connectSamples)),
 	maxLoopDelayMs: Math.round(Math.max(...samples) * 10) / 10,
 	loopDelaySamplesMs: samples.map((s) => Math.round(s * 10) / 10)
 };

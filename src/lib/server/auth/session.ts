@@ -4,8 +4,9 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne } from 'drizzle-orm';
-import { db } from '$store/db';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { db, type Db } from '$store/db';
+import { perConnection } from '$store/per-connection';
 import { sessions, users, type UserRow } from '$store/schema';
 import { publish } from '../events';
 
@@ -50,17 +51,27 @@ export function createSession(token: string, userId: string): Session {
 	return session;
 }
 
+/** Every HTTP request and every socket upgrade validates a session: its queries are built and prepared once. */
+const validation = perConnection((handle: Db) => ({
+	lookup: handle
+		.select({ session: sessions, user: users })
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare(),
+	renew: handle
+		.update(sessions)
+		.set({ expiresAt: sql`${sql.placeholder('expiresAt')}` })
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+}));
+
 export type SessionValidation = { session: Session; user: UserRow } | { session: null; user: null };
 
 /** The session and user behind `token`; expired sessions are deleted, live ones slide forward. */
 export function validateSessionToken(token: string): SessionValidation {
 	const id = sessionIdOf(token);
-	const row = db()
-		.select({ session: sessions, user: users })
-		.from(sessions)
-		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = validation(db()).lookup.get({ id });
 	if (!row) return { session: null, user: null };
 	// Suspension ends sessions at once; this also refuses any issued after it (e.g. by a password reset).
 	if (row.user.suspendedAt !== null) return { session: null, user: null };
@@ -72,7 +83,7 @@ export function validateSessionToken(token: string): SessionValidation {
 	let expiresAt = row.session.expiresAt;
 	if (expiresAt - now < RENEW_BELOW) {
 		expiresAt = now + SESSION_LIFETIME;
-		db().update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+		validation(db()).renew.run({ id, expiresAt });
 	}
 	return { session: { id, userId: row.session.userId, expiresAt: new Date(expiresAt) }, user: row.user };
 }

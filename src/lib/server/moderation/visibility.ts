@@ -2,8 +2,9 @@
  * Hidden initiatives: out of every list and map (the index triggers of
  * migration 0009), and `404` for everyone but their owners/admins and moderators.
  */
-import { and, eq } from 'drizzle-orm';
-import { db } from '$store/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { db, type Db } from '$store/db';
+import { perConnection } from '$store/per-connection';
 import { initiatives, memberships } from '$store/schema';
 import { conflict, notFound } from '../http/api-error';
 import { isModerator } from './moderators';
@@ -21,8 +22,13 @@ function mayReview(initiativeId: string, userId: string | undefined): boolean {
 
 /** Whether initiative `id` is hidden (false when unknown). */
 export function isInitiativeHidden(id: string): boolean {
-	return db().select({ hidden: initiatives.hidden }).from(initiatives).where(eq(initiatives.id, id)).get()?.hidden ?? false;
+	return hiddenQuery(db()).get({ id })?.hidden ?? false;
 }
+
+/** Asked on every socket upgrade and most initiative requests: built and prepared once. */
+const hiddenQuery = perConnection((handle: Db) =>
+	handle.select({ hidden: initiatives.hidden }).from(initiatives).where(eq(initiatives.id, sql.placeholder('id'))).prepare()
+);
 
 /**
  * 404 when initiative `id` is hidden from `userId`; otherwise whether it is hidden
