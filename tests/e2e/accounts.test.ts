@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { seriousA11yViolations, useServerAndBrowser } from '../helpers/browser';
+import { holdAppScripts, seriousA11yViolations, useServerAndBrowser } from '../helpers/browser';
 import { startServer } from '../helpers/server';
 import { Client } from '../helpers/client';
 
@@ -97,6 +97,27 @@ describe('accounts in the browser', () => {
 		// No script error and no Content-Security-Policy violation along the way
 		// (the wrong-password 401 is logged by Chromium as a failed resource load).
 		expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+		await context.close();
+	});
+
+	it('logs in when « Me connecter » is tapped before the page is live, and the password never goes into an address', async () => {
+		const { email } = await new Client(env.server.url).signup();
+		const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		const addresses: string[] = [];
+		page.on('request', (r) => addresses.push(r.url()));
+		// A slow phone: the form shows and is filled before the page is live, and the tap comes then.
+		const letScriptsThrough = await holdAppScripts(page);
+		await page.goto(env.server.url + '/login', { waitUntil: 'commit' });
+		await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+		await page.getByLabel('Adresse e-mail').fill(email);
+		await page.getByLabel('Mot de passe').fill('motdepasse-solide');
+		const tap = page.getByRole('button', { name: 'Me connecter' }).click();
+		letScriptsThrough();
+		await tap;
+		await page.waitForURL((url) => url.pathname === '/');
+		await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+		expect(addresses.filter((a) => a.includes('motdepasse'))).toEqual([]);
 		await context.close();
 	});
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server';
 import { Client } from '../helpers/client';
-import { launchBrowser, seriousA11yViolations } from '../helpers/browser';
+import { launchBrowser, seriousA11yViolations, waitUntilEnabled } from '../helpers/browser';
 
 const HOMES = {
 	lyon: { lat: 45.764, lng: 4.8357 },
@@ -60,6 +60,8 @@ describe('initiatives near you', () => {
 		const { page } = await userPage('Alice', HOMES.lyon);
 		ownerPage = page;
 		await page.goto(`${server.url}/initiatives/new`);
+		// The place search listens only once the page is live: wait for that before typing into it.
+		await waitUntilEnabled(page.getByRole('button', { name: 'Publier' }));
 		await page.getByLabel('Titre').fill(TITLE);
 		await page.getByLabel('Résumé').fill('Réparons ensemble vélos, grille-pain et lampes, un samedi par mois.');
 		await page.getByLabel('Catégorie').selectOption('environment');

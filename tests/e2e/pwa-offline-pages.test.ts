@@ -1,6 +1,6 @@
 /** Pages that must still show something useful with no network: the map and "Mes initiatives". */
 import { describe, expect, it } from 'vitest';
-import { useServerAndBrowser } from '../helpers/browser';
+import { useServerAndBrowser, waitUntilEnabled } from '../helpers/browser';
 import { clientOf, LYON, signUp, waitForController } from './pwa-helpers';
 
 const env = useServerAndBrowser();
@@ -67,6 +67,8 @@ describe('offline pages', () => {
 
 		await context.setOffline(true);
 		await page.goto(env.server.url + '/initiatives/new');
+		// The place search listens only once the page is live: wait for that before typing into it.
+		await waitUntilEnabled(page.getByRole('button', { name: 'Publier' }));
 		await page.getByLabel('Titre').fill('Troc de plantes');
 		await page.getByLabel('Catégorie').selectOption('environment');
 		await page.getByRole('combobox', { name: 'Rechercher une commune' }).fill('Villeurb');

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, seriousA11yViolations } from '../helpers/browser';
+import { CHROMIUM, CHROMIUM_ARGS, seriousA11yViolations, waitUntilEnabled } from '../helpers/browser';
 import type { TestServer } from '../helpers/server';
 import { clientOf, LYON, signUp, useServerWithSwSuffix, waitForController } from './pwa-helpers';
 
@@ -106,6 +106,8 @@ describe('offline changes and updates', () => {
 
 		await context.setOffline(true);
 		await page.goto(server.url + '/initiatives/new');
+		// The place search listens only once the page is live: wait for that before typing into it.
+		await waitUntilEnabled(page.getByRole('button', { name: 'Publier' }));
 		await page.getByLabel('Titre').fill('Covoiturage des pentes');
 		await page.getByLabel('Résumé').fill('Partager nos trajets');
 		await page.getByLabel('Catégorie').selectOption('mobility');

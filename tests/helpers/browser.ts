@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core, with axe-core checks. */
-import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page, type Route } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
@@ -36,6 +36,14 @@ export async function holdAppScripts(page: Page): Promise<() => void> {
 	};
 	await page.route('**/_app/immutable/**', hold);
 	return release;
+}
+
+/**
+ * Waits until `control` is enabled: the app keeps script-only controls disabled until the page is live, so this
+ * is the signal that typing into a script-driven field (the place search) will be heard.
+ */
+export async function waitUntilEnabled(control: Locator): Promise<void> {
+	await control.and(control.page().locator(':enabled')).waitFor();
 }
 
 /** Serious or critical axe-core violations on the page, as readable lines. */
