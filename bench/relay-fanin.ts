@@ -8,7 +8,7 @@
  * seen the connections (the verdict), then again once it is warm; the connections' own
  * CPU per socket and worst stall are printed too. Writes bench/results/relay-fanin.json.
  * BENCH_CPU_PROF=dir profiles the server (sampling every 250 µs); BENCH_SERVER=path/to/server.js runs another
- * build (a baseline) instead of build/server.js.
+ * build (a baseline) instead of build/server.js; BENCH_NODE_ARGS adds node flags to the server.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -27,7 +27,10 @@ const BIG_UPDATES = env('BENCH_FANIN_BIG_UPDATES', 4);
 const MEMBERS = 4;
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
-const ours = await startOurs(MEMBERS, PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${PROFILE_DIR}`] : [], process.env.BENCH_SERVER);
+/** Extra node flags for the server (BENCH_NODE_ARGS, space-separated): to compare V8 settings. */
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+if (PROFILE_DIR) nodeArgs.push('--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${PROFILE_DIR}`);
+const ours = await startOurs(MEMBERS, nodeArgs, process.env.BENCH_SERVER);
 const [docId, bigDocId] = ours.createDocs(2);
 const perWriter = 2 * (Math.ceil((RATE / WRITERS) * SECONDS) + 1);
 const frames = taskFrames(WRITERS, perWriter);
