@@ -14,7 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { closeIdle, openIdle, type IdleResult } from './lib/idle';
-import { rssMiB } from './lib/proc-cpu';
+import { rssMiB, untilIdle } from './lib/proc-cpu';
 import { startOurs, startReference, type BenchServer, type OurServer } from './lib/servers';
 import { runFair, type PhaseResult } from './lib/fair-workload';
 import { churn, storedFigures, type StoredFigures } from './lib/stored-log';
@@ -45,7 +45,7 @@ const reference = await startReference();
 // --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
 const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
 const cookies = ours.members.map((m) => m.cookie);
-const baseline: OurServer | null = BASELINE ? await startOurs(WRITERS, [], BASELINE) : null;
+const baseline: OurServer | null = BASELINE ? await startOurs(WRITERS, ['--expose-gc'], BASELINE) : null;
 
 type Name = 'reference' | 'kohero' | 'baseline';
 const names: Name[] = baseline ? ['reference', 'baseline', 'kohero'] : ['reference', 'kohero'];
@@ -73,8 +73,12 @@ async function roundOf(name: Name): Promise<void> {
 	const loadAverage = Math.round(loadavg()[0] * 10) / 10;
 	runs[name].push({ ...result, loadAverage });
 	console.log(`  ${name}: ${result.saturation.updatesPerSecond} updates/s, ${result.saturation.cpuMsPer1000} ms CPU/1000, paced p50/p99 ${result.paced.p50}/${result.paced.p99} ms, paced ${result.paced.cpuMsPer1000} ms CPU/1000 (load ${loadAverage})`);
-	// Let the relay unload the round's documents before the next one.
+	// Let the relay unload the round's documents, then wait until it is idle: the next relay measured must
+	// not share the cores with this one's compactions and checkpoints (a Kohero relay run right after another
+	// was slower whichever build it was: the order, not the code).
 	await new Promise((r) => setTimeout(r, 1500));
+	const waited = await untilIdle(server.pid);
+	if (waited > 600) console.log(`  (${name} busy for ${Math.round(waited)} ms after its round)`);
 }
 
 for (let round = 0; round < ROUNDS; round++) {

@@ -43,3 +43,21 @@ export function rssMiB(pid: number): number {
 	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 	return Math.round(kb / 102.4) / 10;
 }
+
+/**
+ * Resolves once `pid`'s tree has used under `maxShare` of a core over each of two windows of `windowMs` in a
+ * row (or after `capMs`): a relay that just ran a round may still be compacting and checkpointing, and the
+ * next relay measured must not share the machine with that. Returns how long it waited.
+ */
+export async function untilIdle(pid: number, { windowMs = 250, maxShare = 0.02, capMs = 20_000 } = {}): Promise<number> {
+	const started = performance.now();
+	let quiet = 0;
+	let before = treeCpuSeconds(pid);
+	while (quiet < 2 && performance.now() - started < capMs) {
+		await new Promise((resolve) => setTimeout(resolve, windowMs));
+		const now = treeCpuSeconds(pid);
+		quiet = (now - before) * 1000 < windowMs * maxShare ? quiet + 1 : 0;
+		before = now;
+	}
+	return performance.now() - started;
+}
