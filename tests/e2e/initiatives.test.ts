@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../helpers/server';
 import { Client } from '../helpers/client';
-import { launchBrowser, seriousA11yViolations, waitUntilEnabled } from '../helpers/browser';
+import { holdAppScripts, launchBrowser, seriousA11yViolations, waitUntilEnabled } from '../helpers/browser';
 
 const HOMES = {
 	lyon: { lat: 45.764, lng: 4.8357 },
@@ -118,6 +118,18 @@ describe('initiatives near you', () => {
 		await ownerPage.getByRole('tab', { name: 'Présentation et membres' }).click();
 		await ownerPage.getByRole('button', { name: 'Nommer admin — Bruno' }).click();
 		await ownerPage.locator('.members li', { hasText: 'Bruno' }).getByText('Admin', { exact: true }).waitFor();
+	});
+
+	it('hears « Rejoindre » tapped before the page is live (a slow phone opening a shared link)', async () => {
+		const { page } = await userPage('Djamel', HOMES.villeurbanne);
+		const letScriptsThrough = await holdAppScripts(page);
+		await page.goto(initiativeUrl, { waitUntil: 'commit' });
+		await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+		const tap = page.getByRole('button', { name: 'Rejoindre', exact: true }).click();
+		letScriptsThrough();
+		await tap;
+		await page.getByRole('button', { name: 'Quitter' }).waitFor();
+		await page.locator('.members li', { hasText: 'Djamel' }).getByText('Membre').waitFor();
 	});
 
 	it('does not show it to someone in Marseille at 25 km', async () => {
