@@ -45,6 +45,10 @@ export default defineConfig({
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
+					// expect.poll waits for what a page does (a reconnect, a sync, a render): 1 s, vitest's
+					// default, is a timed assertion on a busy 2-core machine. A ceiling, not a wait: it
+					// returns as soon as the page gets there.
+					expect: { poll: { timeout: 15_000 } },
 					testTimeout: 90_000,
 					hookTimeout: 90_000,
 					fileParallelism: false

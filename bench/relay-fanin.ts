@@ -8,7 +8,8 @@
  * seen the connections (the verdict), then again once it is warm; the connections' own
  * CPU per socket and worst stall are printed too. Writes bench/results/relay-fanin.json.
  * BENCH_CPU_PROF=dir profiles the server (sampling every 250 µs); BENCH_SERVER=path/to/server.js runs another
- * build (a baseline) instead of build/server.js; BENCH_NODE_ARGS adds node flags to the server.
+ * build (a baseline) instead of build/server.js; BENCH_NODE_ARGS adds node flags to the server;
+ * BENCH_FANIN_WARM=0 skips the warm phase (to compare builds on the verdict over many runs).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -107,10 +108,13 @@ async function load(bigWriter: number): Promise<{ samples: number[]; cpu: number
 // optimised by V8 for this work). Then, after the stall window is reset again, the same load on
 // the same, now warm, relay: how much of the first phase's worst stall is warm-up.
 const first = await load(0);
-await new Promise((r) => setTimeout(r, 11_000));
-const warm = await load(1);
+let warm: Awaited<ReturnType<typeof load>> | null = null;
+if (process.env.BENCH_FANIN_WARM !== '0') {
+	await new Promise((r) => setTimeout(r, 11_000));
+	warm = await load(1);
+}
 const { samples, cpu, updates } = first;
-for (const ws of [...writers, first.big, warm.big]) ws.terminate();
+for (const ws of [...writers, first.big, ...(warm ? [warm.big] : [])]) ws.terminate();
 await ours.stop();
 
 const result = {
@@ -128,7 +132,7 @@ const result = {
 	connectMaxLoopDelayMs: Math.round(Math.max(...connectSamples)),
 	maxLoopDelayMs: Math.round(Math.max(...samples) * 10) / 10,
 	loopDelaySamplesMs: samples.map((s) => Math.round(s * 10) / 10),
-	warm: {
+	warm: warm && {
 		serverCpuMsPer1000: Math.round((warm.cpu * 1e6) / warm.updates),
 		maxLoopDelayMs: Math.round(Math.max(...warm.samples) * 10) / 10,
 		loopDelaySamplesMs: warm.samples.map((s) => Math.round(s * 10) / 10)
