@@ -201,6 +201,14 @@ function notify(): void {
 	}
 }
 
+function docClients(): void {
+	// What a document's client IDs cost each update the relay applies (turn 6: no target yet, a figure to watch).
+	const r = runScript('doc-clients.ts', 'results/doc-clients.json');
+	if (!r) return;
+	const us = (n: number) => `${fmt(r.perUpdateUs[n].median, 1)} µs`;
+	rows.push({ bench: 'relay', figure: 'CPU per update applied to a document carrying 10 · 2,000 · 10,000 client IDs (median of 3 rounds)', value: `${us(10)} · ${us(2000)} · ${us(10000)}`, target: '—', baseline: `writer alone ${fmt(r.harnessUs.median, 1)} µs` });
+}
+
 const started = Date.now();
 console.log(`Kohero benchmark suite — ${cpus().length} CPU(s), Node ${process.version}`);
 proximity();
@@ -208,6 +216,7 @@ relay();
 integrityCost();
 docHeap();
 relayFanIn();
+docClients();
 bundle();
 offlineStart();
 syncBack();
