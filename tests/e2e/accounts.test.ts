@@ -121,6 +121,27 @@ describe('accounts in the browser', () => {
 		await context.close();
 	});
 
+	it('logs in with JavaScript off: a wrong password is said in French with the e-mail kept, the right one leads to the feed', async () => {
+		const { email } = await new Client(env.server.url).signup();
+		const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		const addresses: string[] = [];
+		page.on('request', (r) => addresses.push(r.url()));
+		await page.goto(env.server.url + '/login');
+		await page.getByLabel('Adresse e-mail').fill(email);
+		await page.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe');
+		await page.getByRole('button', { name: 'Me connecter' }).click();
+		await page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor();
+		expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(email);
+		expect(await page.getByLabel('Mot de passe').inputValue()).toBe('');
+		await page.getByLabel('Mot de passe').fill('motdepasse-solide');
+		await page.getByRole('button', { name: 'Me connecter' }).click();
+		await page.waitForURL((url) => url.pathname === '/');
+		await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+		expect(addresses.filter((a) => a.includes('motdepasse') || a.includes('mot-de-passe'))).toEqual([]);
+		await context.close();
+	});
+
 	it('redirects the profile page to log-in without a session', async () => {
 		const page = await env.browser.newPage();
 		await page.goto(env.server.url + '/profile');
