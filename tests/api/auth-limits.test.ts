@@ -1,7 +1,7 @@
 // One server that trusts X-Forwarded-For (ADDRESS_HEADER, as behind a proxy), so
 // every test speaks from its own IP and spends its own budgets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '../helpers/client';
+import { Client, newIpClients } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
 
 const PASSWORD = 'motdepasse-solide';
@@ -13,12 +13,8 @@ afterAll(async () => {
 	await server?.dispose();
 });
 
-let lastIp = 0;
 /** A client speaking from an IP no other test uses. */
-function fromNewIp(): Client {
-	lastIp++;
-	return new Client(server.url, { 'x-forwarded-for': `198.51.100.${lastIp}` });
-}
+const fromNewIp = newIpClients(() => server.url, '198.51.100');
 const uniqueEmail = (name: string) => `${name}-${Math.random().toString(36).slice(2)}@exemple.fr`;
 
 describe('login limits and session safety', () => {

@@ -142,6 +142,25 @@ describe('accounts in the browser', () => {
 		await context.close();
 	});
 
+	it('signs up with JavaScript off, as an association, and lands on the profile signed in', async () => {
+		const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await page.goto(env.server.url + '/signup');
+		await page.getByLabel('Association').check();
+		await page.getByLabel('Nom affiché').fill('Les Jardins du Plateau');
+		await page.getByLabel('Adresse e-mail').fill(`sans-js-${Date.now()}@exemple.fr`);
+		await page.getByLabel('Mot de passe').fill('court');
+		await page.getByRole('button', { name: 'Créer mon compte' }).click();
+		await page.getByRole('alert').filter({ hasText: 'Données invalides.' }).waitFor();
+		expect(await page.getByLabel('Nom affiché').inputValue()).toBe('Les Jardins du Plateau');
+		expect(await page.getByLabel('Association').isChecked()).toBe(true);
+		await page.getByLabel('Mot de passe').fill('motdepasse-solide');
+		await page.getByRole('button', { name: 'Créer mon compte' }).click();
+		await page.waitForURL((url) => url.pathname === '/profile');
+		await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+		await context.close();
+	});
+
 	it('redirects the profile page to log-in without a session', async () => {
 		const page = await env.browser.newPage();
 		await page.goto(env.server.url + '/profile');

@@ -86,3 +86,13 @@ export class Client {
 		};
 	}
 }
+
+/**
+ * Clients that each speak from an IP no other client of this factory uses (for a server
+ * that trusts X-Forwarded-For), so each test spends its own per-IP budgets. `network`
+ * is the first three octets, e.g. '198.51.100' (one per test file).
+ */
+export function newIpClients(baseUrl: () => string, network: string): () => Client {
+	let last = 0;
+	return () => new Client(baseUrl(), { 'x-forwarded-for': `${network}.${++last}` });
+}

@@ -4,9 +4,8 @@ import { findUserByEmail } from '../users';
 import type { UserRow } from '$store/schema';
 import { decoyHash, verifyPassword } from './password';
 import { limitedPasswordCheck } from './attempts';
-import { startSession } from './start-session';
+import { startSession, type AuthRequest } from './start-session';
 import { assertNotSuspended } from '../moderation/suspension';
-import type { Cookies } from '@sveltejs/kit';
 
 const INVALID = () =>
 	new ApiError(401, 'invalid_credentials', 'Adresse e-mail ou mot de passe incorrect.');
@@ -23,19 +22,11 @@ export async function checkCredentials(email: string, password: string, ip: stri
 	return user;
 }
 
-/** What logging in needs of the request (the API's and the log-in form's alike). */
-export interface LogInRequest {
-	cookies: Cookies;
-	url: URL;
-	previousSessionId?: string;
-	ip: string;
-}
-
 /**
  * Checks the credentials, refuses a suspended account (403 account_suspended),
  * and starts a session (replacing the request's own). The one log-in path.
  */
-export async function logIn(email: string, password: string, request: LogInRequest): Promise<UserRow> {
+export async function logIn(email: string, password: string, request: AuthRequest): Promise<UserRow> {
 	const user = await checkCredentials(email, password, request.ip);
 	assertNotSuspended(user);
 	startSession(request.cookies, request.url, user.id, request.previousSessionId);

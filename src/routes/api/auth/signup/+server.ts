@@ -1,14 +1,11 @@
 import { endpoint } from '$lib/server/http/endpoint';
 import { json, readJson } from '$lib/server/http/json';
 import { signupInput } from '$lib/domain/validation/account';
-import { createUser, toPublicUser } from '$lib/server/users';
-import { startSession } from '$lib/server/auth/start-session';
-import { countSignup } from '$lib/server/auth/signup-limit';
+import { toPublicUser } from '$lib/server/users';
+import { signUp } from '$lib/server/auth/sign-up';
 
 export const POST = endpoint(async ({ request, cookies, url, getClientAddress }) => {
 	const input = await readJson(request, signupInput);
-	countSignup(getClientAddress());
-	const user = await createUser(input);
-	startSession(cookies, url, user.id);
+	const user = await signUp(input, { cookies, url, ip: getClientAddress() });
 	return json({ user: toPublicUser(user) }, 201);
 });

@@ -1,7 +1,7 @@
-// Log-in posted as a plain HTML form (no JavaScript: scripts off, or a slow phone
-// before the page is live). Same rules as POST /api/auth/login, same limits.
+// Log-in and sign-up posted as plain HTML forms (no JavaScript: scripts off, or a slow
+// phone before the page is live). Same rules as POST /api/auth/login and /signup, same limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '../helpers/client';
+import { Client, newIpClients } from '../helpers/client';
 import { startServer, type TestServer } from '../helpers/server';
 import { body } from './initiative-fixtures';
 
@@ -14,16 +14,12 @@ afterAll(async () => {
 	await server?.dispose();
 });
 
-let lastIp = 0;
-/** A browser profile speaking from an IP no other test uses. */
-function fromNewIp(): Client {
-	lastIp++;
-	return new Client(server.url, { 'x-forwarded-for': `203.0.113.${lastIp}` });
-}
+/** A client speaking from an IP no other test uses. */
+const fromNewIp = newIpClients(() => server.url, '203.0.113');
 
-/** Posts the log-in form as a browser without JavaScript does (same origin, form-encoded, HTML wanted). */
-function postForm(client: Client, fields: Record<string, string>, search = '', origin = server.url) {
-	return client.request('POST', `/login${search}`, new URLSearchParams(fields).toString(), {
+/** Posts a page's form as a browser without JavaScript does (same origin, form-encoded, HTML wanted). */
+function postForm(client: Client, fields: Record<string, string>, search = '', origin = server.url, page = '/login') {
+	return client.request('POST', `${page}${search}`, new URLSearchParams(fields).toString(), {
 		'content-type': 'application/x-www-form-urlencoded',
 		accept: 'text/html',
 		origin
@@ -94,5 +90,57 @@ describe('the log-in form without JavaScript', () => {
 		const res = await postForm(victim, { email, password: PASSWORD }, '', 'https://evil.example');
 		expect(res.status).toBe(403);
 		expect(victim.cookie).toBe('');
+	});
+});
+
+describe('the sign-up form without JavaScript', () => {
+	const signupFields = (overrides: Record<string, string> = {}) => ({
+		kind: 'association',
+		displayName: 'Les Jardins du Plateau',
+		email: `f${Math.random().toString(36).slice(2)}@exemple.fr`,
+		password: PASSWORD,
+		...overrides
+	});
+
+	it('creates the account as chosen and leads to the profile, signed in', async () => {
+		const browser = fromNewIp();
+		const res = await postForm(browser, signupFields(), '', server.url, '/signup');
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe('/profile');
+		const me = await browser.get('/api/me');
+		expect(me.status).toBe(200);
+		expect(me.body.user.kind).toBe('association');
+		expect(me.body.user.displayName).toBe('Les Jardins du Plateau');
+	});
+
+	it('comes back to the initiative it was asked from, joined', async () => {
+		const owner = fromNewIp();
+		await owner.signup();
+		const { id } = (await owner.post('/api/initiatives', body())).body.initiative;
+		const browser = fromNewIp();
+		const res = await postForm(browser, signupFields(), `?next=${encodeURIComponent(`/initiatives/${id}`)}&join=1`, server.url, '/signup');
+		expect(res.headers.get('location')).toBe(`/initiatives/${id}`);
+		const me = (await browser.get('/api/me')).body.user;
+		const members = (await owner.get(`/api/initiatives/${id}/members`)).body.items as { user: { id: string } }[];
+		expect(members.map((m) => m.user.id)).toContain(me.id);
+	});
+
+	it('refuses a short password with its French message, keeping what was typed but the password', async () => {
+		const browser = fromNewIp();
+		const fields = signupFields({ password: 'court' });
+		const res = await postForm(browser, fields, '', server.url, '/signup');
+		expect(res.status).toBe(400);
+		expect(res.text).toContain('Données invalides.');
+		expect(res.text).toContain(`value="${fields.email}"`);
+		expect(res.text).toContain('value="Les Jardins du Plateau"');
+		expect(res.text).not.toContain('value="court"');
+		expect(browser.cookie).toBe('');
+	});
+
+	it('refuses a sign-up posted from another site', async () => {
+		const browser = fromNewIp();
+		const res = await postForm(browser, signupFields(), '', 'https://evil.example', '/signup');
+		expect(res.status).toBe(403);
+		expect(browser.cookie).toBe('');
 	});
 });

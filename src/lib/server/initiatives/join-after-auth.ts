@@ -1,0 +1,26 @@
+/** "Join after signing up / logging in", for the forms posted without JavaScript. */
+import type { UserRow } from '$store/schema';
+import { initiativeIdOf, safeNextPath } from '$lib/domain/next-path';
+import { log } from '$lib/log';
+import { joinInitiative } from './membership';
+import { initiativeVisibility } from '../moderation/visibility';
+
+/**
+ * Joins the initiative named by `?next=/initiatives/ID&join=1` (if any) and returns
+ * where to go: `next` when it is a path of this site, else `fallback`. A failed join
+ * still leads to the initiative, where « Rejoindre » is offered again (as in the browser:
+ * $lib/api/after-auth).
+ */
+export function continueAfterAuthOnServer(user: UserRow, search: URLSearchParams, fallback: string): string {
+	const next = safeNextPath(search.get('next'));
+	const initiativeId = search.get('join') === '1' ? initiativeIdOf(next) : null;
+	if (initiativeId) {
+		try {
+			initiativeVisibility(initiativeId, user.id);
+			joinInitiative(user, initiativeId);
+		} catch (err) {
+			log.warn('join_after_auth_failed', { initiativeId, error: String(err) });
+		}
+	}
+	return next ?? fallback;
+}
