@@ -23,8 +23,8 @@ describe('sync state', () => {
 		await waitForController(page);
 		await page.reload();
 		const status = page.getByRole('status', { name: 'État de la synchronisation' }).filter({ hasText: /ynchronis/ });
-		// After the reload the socket reconnects and syncs: wait for that event, not for vitest's 1 s default.
-		await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^Synchronisé à \d{2}:\d{2}$/);
+		// After the reload the socket reconnects and syncs: the poll waits for that (e2e ceiling: vitest.config.ts).
+		await expect.poll(() => status.textContent()).toMatch(/^Synchronisé à \d{2}:\d{2}$/);
 		const time = (await status.textContent())!.slice('Synchronisé à '.length);
 		// fr-FR's short time of now, or of a minute ago if the minute turned meanwhile.
 		const expected = await page.evaluate(() =>

@@ -1,6 +1,6 @@
 /** Where sign-up and log-in lead: back to the page the person came from, joined when asked. */
 import { api } from './client';
-import { initiativeIdOf, safeNextPath } from '$lib/domain/next-path';
+import { afterAuthRequest, safeNextPath } from '$lib/domain/next-path';
 
 /**
  * Joins the initiative named by `?next=/initiatives/ID&join=1` (if any) and
@@ -8,10 +8,9 @@ import { initiativeIdOf, safeNextPath } from '$lib/domain/next-path';
  * A failed join still leads to the initiative, where "Rejoindre" is offered again.
  */
 export async function continueAfterAuth(search: URLSearchParams, fallback: string): Promise<string> {
-	const next = safeNextPath(search.get('next'));
-	const initiativeId = search.get('join') === '1' ? initiativeIdOf(next) : null;
-	if (initiativeId) {
-		await api(`/api/initiatives/${encodeURIComponent(initiativeId)}/join`, { method: 'POST' }).catch((err: unknown) =>
+	const { next, joinId } = afterAuthRequest(search);
+	if (joinId) {
+		await api(`/api/initiatives/${encodeURIComponent(joinId)}/join`, { method: 'POST' }).catch((err: unknown) =>
 			console.warn('join after sign-up failed', err)
 		);
 	}

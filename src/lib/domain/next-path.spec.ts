@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initiativeIdOf, joinLink, safeNextPath } from './next-path';
+import { afterAuthRequest, initiativeIdOf, joinLink, safeNextPath } from './next-path';
 
 describe('safeNextPath', () => {
 	it.each([
@@ -27,5 +27,14 @@ describe('initiativeIdOf and joinLink', () => {
 		expect(link.pathname).toBe('/signup');
 		expect(safeNextPath(link.searchParams.get('next'))).toBe('/initiatives/abcdefgh12');
 		expect(link.searchParams.get('join')).toBe('1');
+	});
+});
+
+describe('afterAuthRequest', () => {
+	it('joins only with join=1 and a same-site initiative path', () => {
+		expect(afterAuthRequest(new URLSearchParams('next=/initiatives/abcdefgh12&join=1'))).toEqual({ next: '/initiatives/abcdefgh12', joinId: 'abcdefgh12' });
+		expect(afterAuthRequest(new URLSearchParams('next=/initiatives/abcdefgh12'))).toEqual({ next: '/initiatives/abcdefgh12', joinId: null });
+		expect(afterAuthRequest(new URLSearchParams('next=/map&join=1'))).toEqual({ next: '/map', joinId: null });
+		expect(afterAuthRequest(new URLSearchParams('next=//evil.example/initiatives/abcdefgh12&join=1'))).toEqual({ next: null, joinId: null });
 	});
 });

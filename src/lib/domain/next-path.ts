@@ -26,6 +26,15 @@ export function initiativeIdOf(path: string | null): string | null {
 	return match ? match[1] : null;
 }
 
+/**
+ * What `?next=…&join=1` asks of signing up or logging in: where to go after (a path of
+ * this site, or null) and the initiative to join first (only with `join=1`, only one `next` names).
+ */
+export function afterAuthRequest(search: URLSearchParams): { next: string | null; joinId: string | null } {
+	const next = safeNextPath(search.get('next'));
+	return { next, joinId: search.get('join') === '1' ? initiativeIdOf(next) : null };
+}
+
 /** The sign-up (or log-in) link that comes back to an initiative and joins it. */
 export function joinLink(page: '/signup' | '/login', initiativeId: string): string {
 	return `${page}?${new URLSearchParams({ next: `/initiatives/${initiativeId}`, join: '1' })}`;

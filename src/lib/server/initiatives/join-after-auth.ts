@@ -1,6 +1,6 @@
 /** "Join after signing up / logging in", for the forms posted without JavaScript. */
 import type { UserRow } from '$store/schema';
-import { initiativeIdOf, safeNextPath } from '$lib/domain/next-path';
+import { afterAuthRequest } from '$lib/domain/next-path';
 import { log } from '$lib/log';
 import { joinInitiative } from './membership';
 import { initiativeVisibility } from '../moderation/visibility';
@@ -12,14 +12,13 @@ import { initiativeVisibility } from '../moderation/visibility';
  * $lib/api/after-auth).
  */
 export function continueAfterAuthOnServer(user: UserRow, search: URLSearchParams, fallback: string): string {
-	const next = safeNextPath(search.get('next'));
-	const initiativeId = search.get('join') === '1' ? initiativeIdOf(next) : null;
-	if (initiativeId) {
+	const { next, joinId } = afterAuthRequest(search);
+	if (joinId) {
 		try {
-			initiativeVisibility(initiativeId, user.id);
-			joinInitiative(user, initiativeId);
+			initiativeVisibility(joinId, user.id);
+			joinInitiative(user, joinId);
 		} catch (err) {
-			log.warn('join_after_auth_failed', { initiativeId, error: String(err) });
+			log.warn('join_after_auth_failed', { initiativeId: joinId, error: String(err) });
 		}
 	}
 	return next ?? fallback;
