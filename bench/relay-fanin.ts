@@ -10,6 +10,8 @@
  * BENCH_CPU_PROF=dir profiles the server (sampling every 250 µs); BENCH_SERVER=path/to/server.js runs another
  * build (a baseline) instead of build/server.js; BENCH_NODE_ARGS adds node flags to the server;
  * BENCH_FANIN_WARM=0 skips the warm phase (to compare builds on the verdict over many runs).
+ * The relay's stall timer fires every BENCH_LOOP_RESOLUTION_MS (default 1): at the relay's
+ * production default of 10 ms, a stall reads up to 10 ms longer than it was (ops/prometheus.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,6 +19,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startOurs } from './lib/servers';
 import { taskFrames, updateFrame } from './lib/task-updates';
+import { notesOf } from '../src/lib/domain/workspace';
 import { treeCpuSeconds } from './lib/proc-cpu';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -31,10 +34,11 @@ const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 /** Extra node flags for the server (BENCH_NODE_ARGS, space-separated): to compare V8 settings. */
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 if (PROFILE_DIR) nodeArgs.push('--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${PROFILE_DIR}`);
-const ours = await startOurs(MEMBERS, nodeArgs, process.env.BENCH_SERVER);
+const LOOP_RESOLUTION_MS = env('BENCH_LOOP_RESOLUTION_MS', 1);
+const ours = await startOurs(MEMBERS, nodeArgs, process.env.BENCH_SERVER, { KOHERO_LOOP_DELAY_RESOLUTION_MS: String(LOOP_RESOLUTION_MS) });
 const [docId, bigDocId] = ours.createDocs(2);
 const perWriter = 2 * (Math.ceil((RATE / WRITERS) * SECONDS) + 1);
-const frames = taskFrames(WRITERS, perWriter);
+const { frames } = taskFrames(WRITERS, perWriter);
 
 function open(id: string, cookie: string): Promise<WebSocket> {
 	return new Promise((resolve, reject) => {
@@ -94,7 +98,10 @@ async function load(bigWriter: number): Promise<{ samples: number[]; cpu: number
 			while (sent[w] < due) ws.send(frames[w][sent[w]++]);
 		});
 		if (bigSent < BIG_UPDATES && elapsed > ((bigSent + 1) * SECONDS) / (BIG_UPDATES + 2)) {
-			bigSource.getMap<string>('notes').set(`n${bigWriter}-${bigSent++}`, 'x'.repeat(900 * 1024));
+			// A paragraph of the brainstorm notes (API.md: a Y.XmlFragment), as the editor writes one.
+			const paragraph = new Y.XmlElement('paragraph');
+			paragraph.insert(0, [new Y.XmlText(`n${bigWriter}-${bigSent++} ${'x'.repeat(900 * 1024)}`)]);
+			notesOf(bigSource).push([paragraph]);
 		}
 		await new Promise((r) => setTimeout(r, 5));
 	}
@@ -115,6 +122,7 @@ if (process.env.BENCH_FANIN_WARM !== '0') {
 }
 const { samples, cpu, updates } = first;
 for (const ws of [...writers, first.big, ...(warm ? [warm.big] : [])]) ws.terminate();
+await ours.assertNothingRefused();
 await ours.stop();
 
 const result = {
@@ -122,6 +130,7 @@ const result = {
 	machine: 'shared, 2 cores',
 	server: process.env.BENCH_SERVER ?? 'build/server.js',
 	loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+	loopDelayResolutionMs: LOOP_RESOLUTION_MS,
 	writers: WRITERS,
 	seconds: SECONDS,
 	updates,

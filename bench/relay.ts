@@ -34,7 +34,7 @@ const IDLE_DOCS = 100;
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const BASELINE = process.env.BENCH_BASELINE;
 
-const frames = taskFrames(WRITERS, 4000);
+const { frames, clockAfter } = taskFrames(WRITERS, 4000);
 const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE };
 console.log('workload:', JSON.stringify(workload));
 
@@ -62,6 +62,7 @@ async function roundOf(name: Name): Promise<void> {
 		pid: server.pid,
 		docIds,
 		frames,
+		clockAfter,
 		cookies: name === 'reference' ? undefined : memberCookies,
 		observerCookie: name === 'reference' ? undefined : memberCookies[0],
 		saturationSeconds: SATURATION_S,
@@ -90,6 +91,8 @@ for (let round = 0; round < ROUNDS; round++) {
 
 const churned = await churn(ours.wsUrl, ours.createDocs(1)[0], cookies[0], ours.server.dataDir);
 console.log(`churned doc: log ${churned.logBytes} B vs state ${churned.stateBytes} B`);
+await ours.assertNothingRefused();
+await baseline?.assertNothingRefused();
 
 interface IdleFigures extends IdleResult {
 	rssAfterCloseMiB: number;

@@ -17,7 +17,7 @@ import { createActivityWatcher } from '$store/activity-watcher';
 import { subscribe } from '$lib/server/events';
 import { registerDocEditor } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
-import { PING_INTERVAL_MS } from '$relay/limits';
+import { PING_INTERVAL_MS, TURN_BUDGET_MS, WRITE_BUDGET_MS } from '$relay/limits';
 import { isSameSiteOrigin } from './origin-check';
 import { createMeetingNewcomerWatcher } from '$lib/server/meetings/newcomer-mail';
 import { createMeetingDocsOf } from '$store/meeting-docs';
@@ -87,7 +87,9 @@ function createSyncUpgrade(): SyncUpgrade {
 		pingIntervalMs: envNumber('KOHERO_PING_MS', PING_INTERVAL_MS),
 		// Tests lower the 20 MiB document limit to reach it quickly.
 		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', MAX_DOC_BYTES),
-		docHeapBudgetBytes: envNumber('KOHERO_DOC_HEAP_BUDGET_BYTES', 1024 * 1024 * 1024)
+		docHeapBudgetBytes: envNumber('KOHERO_DOC_HEAP_BUDGET_BYTES', 1024 * 1024 * 1024),
+		turnBudgetMs: envNumber('KOHERO_TURN_BUDGET_MS', TURN_BUDGET_MS),
+		crowd: { writeBudgetMs: envNumber('KOHERO_WRITE_BUDGET_MS', WRITE_BUDGET_MS) }
 	});
 	const unsubscribers = [
 		subscribe('membership_changed', ({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),

@@ -19,6 +19,8 @@ export interface FairOptions {
 	docIds: string[];
 	/** frames[k]: writer k's pre-encoded frames (same for every document). */
 	frames: Uint8Array[][];
+	/** A writer's clock once its first n + 1 frames are applied (task-updates.ts). */
+	clockAfter: number[];
 	/** Cookie per writer slot and for the observer (our relay); none for the reference. */
 	cookies?: string[];
 	observerCookie?: string;
@@ -93,7 +95,7 @@ function step1(): Uint8Array {
 
 /** Runs both phases once against one relay. */
 export async function runFair(options: FairOptions): Promise<FairResult> {
-	const { frames, docIds } = options;
+	const { frames, docIds, clockAfter } = options;
 	let framesReceived = 0;
 	const latencies: number[] = [];
 	let onProgress: (writer: Writer) => void = () => undefined;
@@ -122,9 +124,11 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 				const now = performance.now();
 				writers.forEach((writer, k) => {
 					const state = Y.getState(doc.store, writerClientId(k));
-					if (state <= writer.seen) return;
-					for (let n = writer.seen; n < state; n++) latencies.push(now - writer.sentAt[n]);
-					writer.seen = state;
+					let seen = writer.seen;
+					while (seen < clockAfter.length && clockAfter[seen] <= state) seen++;
+					if (seen === writer.seen) return;
+					for (let n = writer.seen; n < seen; n++) latencies.push(now - writer.sentAt[n]);
+					writer.seen = seen;
 					onProgress(writer);
 				});
 			});

@@ -40,11 +40,19 @@ export interface OurServer extends BenchServer {
 	members: Member[];
 	/** Creates `count` initiatives whose members are all of `members`. */
 	createDocs(count: number): string[];
+	/**
+	 * Throws if the relay refused any of the workload's updates (its integrity check, a quota…):
+	 * a benchmark of refusals is not the benchmark of a board.
+	 */
+	assertNothingRefused(): Promise<void>;
 }
 
-/** Kohero's real build/server.js (or `script`, a baseline build's) with `memberCount` signed-up members. */
-export async function startOurs(memberCount: number, nodeArgs: string[] = [], script?: string): Promise<OurServer> {
-	const server = await startServer({ nodeArgs, script });
+/**
+ * Kohero's real build/server.js (or `script`, a baseline build's) with `memberCount` signed-up
+ * members; `env` is added to the server's environment.
+ */
+export async function startOurs(memberCount: number, nodeArgs: string[] = [], script?: string, env?: Record<string, string>): Promise<OurServer> {
+	const server = await startServer({ nodeArgs, script, env });
 	const members: Member[] = [];
 	for (let i = 0; i < memberCount; i++) {
 		const client = new Client(server.url);
@@ -58,6 +66,11 @@ export async function startOurs(memberCount: number, nodeArgs: string[] = [], sc
 		members,
 		createDocs: (count) =>
 			Array.from({ length: count }, () => createInitiative(server, members[0], members.slice(1))),
+		async assertNothingRefused() {
+			const text = await (await fetch(`${server.url}/metrics`)).text();
+			const refused = [...text.matchAll(/^kohero_relay_rejected_total\{reason="(\w+)"\} (\d+)/gm)].filter(([, , n]) => Number(n) > 0);
+			if (refused.length > 0) throw new Error(`the relay refused updates of the workload: ${refused.map(([, reason, n]) => `${reason} ${n}`).join(', ')}`);
+		},
 		stop: async () => {
 			const code = await server.stop();
 			if (code !== 0) console.warn(`our server exited with ${code}`);

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { updateFrame } from './task-updates';
+import { notesOf } from '../../src/lib/domain/workspace';
 
 export interface StoredFigures {
 	docs: number;
@@ -46,16 +47,24 @@ export function storedFigures(dataDir: string, stateBytes: Map<string, number>):
 
 
 /**
- * A document rewritten in place: one writer replaces the same 2 kB note
- * `count` times, so the log grows while the state does not. Returns the stored
+ * A document rewritten in place: one writer replaces the text of the same 2 kB
+ * paragraph of the notes `count` times, so the log grows while the state does not. Returns the stored
  * log against the encoded state once every update was relayed, doc still open.
  */
 export async function churn(wsUrl: string, docId: string, cookie: string, dataDir: string, count = 400): Promise<StoredFigures & { stateBytes: number; logBytes: number }> {
 	const source = new Y.Doc();
 	const frames: Uint8Array[] = [];
 	source.on('update', (u: Uint8Array) => frames.push(updateFrame(u)));
-	const note = source.getMap<string>('notes');
-	for (let n = 0; n < count; n++) note.set('draft', `${n} `.padEnd(2048, 'x'));
+	const draft = new Y.XmlText();
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [draft]);
+	notesOf(source).push([paragraph]);
+	for (let n = 0; n < count; n++) {
+		source.transact(() => {
+			draft.delete(0, draft.length);
+			draft.insert(0, `${n} `.padEnd(2048, 'x'));
+		});
+	}
 	const connect = () =>
 		new Promise<WebSocket>((resolve, reject) => {
 			const ws = new WebSocket(`${wsUrl}/sync/${docId}`, { headers: { cookie } });

@@ -5,6 +5,7 @@
  * id, an email or a place.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { positiveIntEnv } from '$lib/server/env-number';
 import { PERSIST_BUCKETS_MS, metrics, renderMetrics as renderRelayMetrics } from '$relay/metrics';
 
 /** Any other method is counted as "other": a label must not take values chosen by a client. */
@@ -17,8 +18,15 @@ const startedAt = Date.now();
 const samples: { at: number; count: number }[] = [];
 let sampler: NodeJS.Timeout | null = null;
 
-/** Event-loop delay: the worst stall of each second, over the last ~10 s. */
-const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+/**
+ * Event-loop delay: the worst stall of each second, over the last ~10 s. The histogram's
+ * timer fires every `resolution` ms and records the time since it last fired, so a stall
+ * reads up to `resolution` ms longer than it was (a 30 ms busy loop reads 30–38 ms at 10 ms,
+ * 31–32 ms at 1 ms). 10 ms costs ~6 ms of CPU per idle second, 1 ms ~15 ms: the default is
+ * the cheap one; benchmarks that judge stalls ask for 1 ms.
+ */
+const LOOP_DELAY_RESOLUTION_MS = positiveIntEnv('KOHERO_LOOP_DELAY_RESOLUTION_MS', 10);
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
 const loopMaxMs: number[] = [];
 
 function sample(): void {
@@ -94,6 +102,7 @@ export function renderMetrics(): string {
 			family('kohero_relay_updates_per_second', 'gauge', 'Committed updates per second over the last 10 s.', [['', updatesPerSecond()]]),
 			histogramLines(),
 			family('kohero_event_loop_delay_max_seconds', 'gauge', 'Longest event-loop stall over the last 10 s.', [['', Math.max(0, ...loopMaxMs, loopDelay.max / 1e6) / 1000]]),
+			family('kohero_event_loop_delay_resolution_seconds', 'gauge', 'How often the stall timer fires: a stall reads up to this much longer.', [['', LOOP_DELAY_RESOLUTION_MS / 1000]]),
 			family('kohero_http_requests_total', 'counter', 'Finished HTTP requests by method and status code.', httpLines),
 			family('kohero_process_uptime_seconds', 'gauge', 'Seconds since the process started.', [['', (Date.now() - startedAt) / 1000]])
 		].join('\n') +

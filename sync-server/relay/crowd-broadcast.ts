@@ -40,8 +40,6 @@ export interface CrowdBroadcastOptions {
 	minPauseMs?: number;
 }
 
-/** With the turn's 10 ms of incoming frames (turn-budget.ts), its commit and GC: well under a 50 ms stall. */
-export const WRITE_BUDGET_MS = 8;
 /** Pause after a broadcast, per ms it took to write: writing takes at most a third of the loop. */
 const PAUSE_PER_COST = 2;
 /** Longest pause, in ms: the most a crowded room's update waits for its broadcast. */

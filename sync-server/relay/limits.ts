@@ -9,5 +9,9 @@ export { MAX_DOC_BYTES, MAX_MESSAGE_BYTES } from '$lib/domain/sync-contract';
 export const PING_INTERVAL_MS = 5_000;
 /** A socket with more than this queued and unread is closed with 1013. */
 export const MAX_SEND_BUFFER_BYTES = 8 * 1024 * 1024;
+/** Frames handled per turn of the loop, in ms: with the turn's commit and fan-out, well under the 50 ms stall target. */
+export const TURN_BUDGET_MS = 10;
+/** Time per turn for crowded rooms' broadcasts and pings: with the turn's incoming frames, commit and GC, well under a 50 ms stall. */
+export const WRITE_BUDGET_MS = 8;
 /** Sync requests a socket may repeat while its full-state reply is still unread (beyond → 1013). */
 export const MAX_SYNC_REPEATS = 8;

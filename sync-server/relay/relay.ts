@@ -8,14 +8,14 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { log } from '$lib/log';
 import type * as Y from 'yjs';
 import { CloseCode, type Access, type DocKind, type DocRole, type Fanout, type RelayHooks } from './hooks';
-import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS } from './limits';
+import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS, TURN_BUDGET_MS, WRITE_BUDGET_MS } from './limits';
 import { countRejected, metrics, registerGauge } from './metrics';
 import { Peer } from './peer';
 import { Room } from './room';
 import { closeWhenSessionExpires } from './session-expiry';
 import { DEFAULT_DOC_HEAP_BUDGET_BYTES, DocBudget, estimateDocHeap } from './doc-budget';
 import { TurnBudget, forEachInTurns } from './turn-budget';
-import { WRITE_BUDGET_MS, type CrowdBroadcastOptions } from './crowd-broadcast';
+import type { CrowdBroadcastOptions } from './crowd-broadcast';
 
 export interface Relay {
 	/** Takes over an upgrade request for `docId` (already cut from the path). */
@@ -50,8 +50,6 @@ export interface RelayOptions {
 }
 
 const CLOSE_GRACE_MS = 1000;
-/** Frames handled per turn of the loop, in ms: with the turn's commit and fan-out, well under the 50 ms stall target. */
-const TURN_BUDGET_MS = 10;
 /** Opens and closes are logged with the HTTP requests (KOHERO_LOG_REQUESTS=1); refusals and faults always. */
 const logConnections = process.env.KOHERO_LOG_REQUESTS === '1';
 
