@@ -123,6 +123,9 @@ if (process.env.BENCH_FANIN_WARM !== '0') {
 const { samples, cpu, updates } = first;
 for (const ws of [...writers, first.big, ...(warm ? [warm.big] : [])]) ws.terminate();
 await ours.assertNothingRefused();
+// The relay's errors and warnings (a failed commit closes every socket of its document).
+const faults = ours.server.output().split('\n').filter((line) => /"level":"(error|warn)"/.test(line));
+if (faults.length > 0) console.log(`relay errors and warnings (${faults.length}):\n${faults.slice(0, 5).join('\n')}`);
 await ours.stop();
 
 const result = {

@@ -1,11 +1,14 @@
 /**
  * Merges a document's update log into its snapshot. The snapshot records the
  * seq it covers and only rows up to that seq are deleted, so updates appended
- * while the merge runs stay in the log. The merge itself runs on a worker
- * thread (merge-worker.ts): the relay keeps answering while a big document compacts.
+ * while the merge runs stay in the log. It runs on a worker thread
+ * (merge-worker.ts): the relay keeps answering while a big document compacts.
  */
 import type Database from 'better-sqlite3';
-import { mergeOffThread } from './merge-worker';
+import { COMPACTION_SQL, mergeOffThread, mergeStoredOffThread, type Merged } from './merge-worker';
+
+/** A bound above every seq: a read of the whole log. */
+export const EVERY_SEQ = Number.MAX_SAFE_INTEGER;
 
 /** What the store tracks about a loaded document's log. */
 export interface DocStats {
@@ -17,21 +20,22 @@ export interface DocStats {
 
 /** The statements of a compaction, prepared once per store. */
 export interface CompactionStatements {
+	/** The database file, which the worker opens too (null for an in-memory database). */
+	file: string | null;
 	snapshot: Database.Statement<[string], { state: Buffer; seq: number }>;
-	log: Database.Statement<[string, number], { seq: number; update: Buffer }>;
+	/** Log rows after a seq, up to another (EVERY_SEQ: all). */
+	log: Database.Statement<[string, number, number], { seq: number; update: Buffer }>;
 	write: (docId: string, state: Uint8Array, coveredSeq: number) => void;
 }
 
 /** Prepares the statements `compactDoc` runs. */
 export function compactionStatements(sqlite: Database.Database): CompactionStatements {
-	const upsert = sqlite.prepare(
-		`INSERT INTO doc_snapshots (doc_id, state, seq, updated_at) VALUES (?, ?, ?, ?)
-		 ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`
-	);
-	const prune = sqlite.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
+	const upsert = sqlite.prepare(COMPACTION_SQL.upsert);
+	const prune = sqlite.prepare(COMPACTION_SQL.prune);
 	return {
-		snapshot: sqlite.prepare('SELECT state, seq FROM doc_snapshots WHERE doc_id = ?'),
-		log: sqlite.prepare('SELECT seq, "update" FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq'),
+		file: sqlite.memory ? null : sqlite.name,
+		snapshot: sqlite.prepare(COMPACTION_SQL.snapshot),
+		log: sqlite.prepare(COMPACTION_SQL.log),
 		write: sqlite.transaction((docId: string, state: Uint8Array, coveredSeq: number) => {
 			upsert.run(docId, state, coveredSeq, Date.now());
 			prune.run(docId, coveredSeq);
@@ -39,18 +43,33 @@ export function compactionStatements(sqlite: Database.Database): CompactionState
 	};
 }
 
-/** Compacts `docId`: reads here, merges on the worker, writes here. Returns whether it merged anything. */
-export async function compactDoc(statements: CompactionStatements, docId: string, stats: DocStats): Promise<boolean> {
-	const snapshot = statements.snapshot.get(docId);
-	const rows = statements.log.all(docId, snapshot?.seq ?? 0);
-	if (rows.length === 0) return false;
-	const coveredSeq = rows[rows.length - 1].seq;
-	const updates = rows.map((row) => row.update);
-	const state = await mergeOffThread(snapshot ? [snapshot.state, ...updates] : updates);
-	const mergedBytes = rows.reduce((sum, row) => sum + row.update.byteLength, 0);
-	statements.write(docId, state, coveredSeq);
-	stats.logCount = Math.max(0, stats.logCount - rows.length);
-	stats.logBytes = Math.max(0, stats.logBytes - mergedBytes);
-	stats.snapshotBytes = state.byteLength;
+/**
+ * Compacts `docId`'s log up to seq `upTo`: read and merged on the worker for a database
+ * file (else read here, merged there), written here. Returns whether it merged anything.
+ */
+export async function compactDoc(statements: CompactionStatements, docId: string, stats: DocStats, upTo = EVERY_SEQ): Promise<boolean> {
+	const merged = await readMerged(statements, docId, upTo, false);
+	if (merged === null) return false;
+	statements.write(docId, merged.state, merged.coveredSeq);
+	stats.logCount = Math.max(0, stats.logCount - merged.rows);
+	stats.logBytes = Math.max(0, stats.logBytes - merged.mergedBytes);
+	stats.snapshotBytes = merged.state.byteLength;
 	return true;
+}
+
+/** `docId`'s stored state up to seq `upTo` (its snapshot and log merged, off the relay's thread); null when nothing is stored. */
+export async function readState(statements: CompactionStatements, docId: string, upTo: number): Promise<Uint8Array | null> {
+	return (await readMerged(statements, docId, upTo, true))?.state ?? null;
+}
+
+/** Read and merged on the worker for a database file; else read here, merged there. `whole`: see mergeStoredOffThread. */
+async function readMerged(statements: CompactionStatements, docId: string, upTo: number, whole: boolean): Promise<Merged | null> {
+	const offThread = statements.file === null ? undefined : await mergeStoredOffThread(statements.file, docId, upTo, whole);
+	if (offThread !== undefined) return offThread;
+	const snapshot = statements.snapshot.get(docId);
+	const rows = statements.log.all(docId, snapshot?.seq ?? 0, upTo);
+	if (rows.length === 0 && !(whole && snapshot)) return null;
+	const updates = rows.map((row) => row.update);
+	const state = rows.length === 0 ? new Uint8Array(snapshot!.state) : await mergeOffThread(snapshot ? [snapshot.state, ...updates] : updates);
+	return { state, coveredSeq: rows.at(-1)?.seq ?? snapshot!.seq, rows: rows.length, mergedBytes: updates.reduce((sum, u) => sum + u.byteLength, 0) };
 }

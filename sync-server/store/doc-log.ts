@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3';
 import type { DocStore } from '$relay/hooks';
 import { log } from '$lib/log';
-import { compactDoc, compactionStatements, type DocStats } from './compaction';
+import { EVERY_SEQ, compactDoc, compactionStatements, readState, type DocStats } from './compaction';
 import { noStoreMetrics, type StoreMetrics } from './store-metrics';
 
 export interface DocLogOptions {
@@ -37,6 +37,12 @@ interface Commit {
 export interface SqliteDocStore extends DocStore {
 	/** Merges the log of `docId` into its snapshot now (tests, maintenance). */
 	compact(docId: string): Promise<void>;
+	/**
+	 * The document as stored once every update appended so far is committed (now), merged
+	 * off the relay's thread; null when nothing is stored. Compactions wait meanwhile, and
+	 * the ones queued before cover no later update: the state is exactly that of this moment.
+	 */
+	storedState(docId: string): Promise<Uint8Array | null>;
 }
 
 function openCommit(): Commit {
@@ -59,7 +65,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	);
 	const readAll = sqlite.transaction((docId: string) => {
 		const snapshot = compaction.snapshot.get(docId);
-		const log = compaction.log.all(docId, snapshot?.seq ?? 0);
+		const log = compaction.log.all(docId, snapshot?.seq ?? 0, EVERY_SEQ);
 		return { snapshot, log };
 	});
 	const writeBatch = sqlite.transaction((batch: PendingAppend[]) => {
@@ -123,12 +129,40 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	metrics.registerGauge('store_cached_docs', () => docs.size);
 	metrics.registerGauge('store_running_compactions', () => compactions.size);
 
+	/** Per document, the last seq of each state being read (storedState): no compaction covers more meanwhile. */
+	const holds = new Map<string, number[]>();
+	const coverableUpTo = (docId: string) => Math.min(EVERY_SEQ, ...(holds.get(docId) ?? []));
+
 	function compact(docId: string): Promise<void> {
-		const run = (compactions.get(docId) ?? Promise.resolve()).then(async () => {
+		return queue(docId, async () => {
 			// Stats of a released doc are computed afresh, not cached again.
-			if (await compactDoc(compaction, docId, docs.get(docId) ?? statsFromDb(docId))) metrics.countCompaction();
+			const stats = docs.get(docId) ?? statsFromDb(docId);
+			if (await compactDoc(compaction, docId, stats, coverableUpTo(docId))) metrics.countCompaction();
 		});
-		const tail = run.catch(() => undefined).then(() => {
+	}
+
+	async function storedState(docId: string): Promise<Uint8Array | null> {
+		commit();
+		const upTo = statsOf(docId).nextSeq - 1;
+		const held = holds.get(docId) ?? [];
+		holds.set(docId, [...held, upTo]);
+		try {
+			return await queue(docId, () => readState(compaction, docId, upTo));
+		} finally {
+			const left = [...(holds.get(docId) ?? [])];
+			left.splice(left.indexOf(upTo), 1);
+			if (left.length > 0) holds.set(docId, left);
+			else holds.delete(docId);
+		}
+	}
+
+	/** Runs `job` after every job queued for `docId` before it: a document's compactions never overlap. */
+	function queue<T>(docId: string, job: () => Promise<T>): Promise<T> {
+		const run = (compactions.get(docId) ?? Promise.resolve()).then(job);
+		const tail = run.then(
+			() => undefined,
+			() => undefined
+		).then(() => {
 			if (compactions.get(docId) !== tail) return;
 			compactions.delete(docId);
 			// Appends that arrived during the merge may have crossed the threshold again.
@@ -192,6 +226,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		async flush() {
 			commit();
 		},
-		compact
+		compact,
+		storedState
 	};
 }

@@ -1,12 +1,18 @@
-/** For specs: an in-memory database with the document log's two tables (as the migrations create them). */
+/** For specs: a database with the document log's two tables (as the migrations create them). */
 import Database from 'better-sqlite3';
 
-export function memoryDocDb(): Database.Database {
-	const sqlite = new Database(':memory:');
+/** At `file` (WAL, as the server opens it), or in memory. */
+export function docDbAt(file: string): Database.Database {
+	const sqlite = new Database(file);
+	if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
 	sqlite.exec(`
 		CREATE TABLE doc_updates (doc_id TEXT NOT NULL, seq INTEGER NOT NULL, "update" BLOB NOT NULL,
 			author_id TEXT, created_at INTEGER NOT NULL, PRIMARY KEY (doc_id, seq));
 		CREATE TABLE doc_snapshots (doc_id TEXT PRIMARY KEY, state BLOB NOT NULL, seq INTEGER NOT NULL,
 			updated_at INTEGER NOT NULL);`);
 	return sqlite;
+}
+
+export function memoryDocDb(): Database.Database {
+	return docDbAt(':memory:');
 }

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { compactDoc, compactionStatements, type CompactionStatements } from './compaction';
+import { createSqliteDocStore } from './doc-log';
+import { docDbAt } from './memory-doc-db';
+import { stopMergeWorker } from './merge-worker';
+
+const dirs: string[] = [];
+afterEach(async () => {
+	await stopMergeWorker();
+	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function fileDb() {
+	const dir = mkdtempSync(join(tmpdir(), 'kohero-compaction-'));
+	dirs.push(dir);
+	return docDbAt(join(dir, 'docs.db'));
+}
+
+/** A writer's updates: paragraphs of `bytes` each, then edits of the first. */
+function edits(count: number, bytes: number): { doc: Y.Doc; updates: Uint8Array[] } {
+	const doc = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	doc.on('update', (u: Uint8Array) => updates.push(u));
+	const notes = doc.getXmlFragment('notes');
+	for (let i = 0; i < count; i++) {
+		const text = new Y.XmlText(`${i} `.padEnd(bytes, 'x'));
+		notes.push([text]);
+		if (i % 4 === 3) (notes.get(0) as Y.XmlText).insert(0, `${i}`);
+	}
+	return { doc, updates };
+}
+
+const replay = (updates: Uint8Array[]) => {
+	const doc = new Y.Doc();
+	for (const u of updates) Y.applyUpdate(doc, u);
+	return doc.getXmlFragment('notes').toJSON();
+};
+
+describe('compaction of a database file', () => {
+	it('reads and merges on the worker: the relay thread only writes the new snapshot', async () => {
+		const sqlite = fileDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
+		const { doc, updates } = edits(40, 64 * 1024);
+		await Promise.all(updates.map((u) => store.append('big', u, 'user1')));
+		const refuse = () => {
+			throw new Error('ran on the relay thread');
+		};
+		const statements = compactionStatements(sqlite);
+		const offThread: CompactionStatements = { ...statements, snapshot: { get: refuse } as never, log: { all: refuse } as never };
+		const stats = { nextSeq: updates.length + 1, logCount: updates.length, logBytes: 0, snapshotBytes: 0 };
+
+		expect(await compactDoc(offThread, 'big', stats)).toBe(true);
+
+		expect(stats.snapshotBytes).toBe(Y.encodeStateAsUpdate(doc).byteLength);
+		expect(stats.logCount).toBe(0);
+		expect(sqlite.prepare('SELECT count(*) AS n FROM doc_updates').get()).toEqual({ n: 0 });
+		expect(replay(await store.load('big'))).toEqual(doc.getXmlFragment('notes').toJSON());
+		sqlite.close();
+	});
+
+	it('keeps every update appended while the worker compacts', async () => {
+		const sqlite = fileDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 5, compactMinBytes: 1 << 20 });
+		const { doc, updates } = edits(60, 512);
+		for (const u of updates) {
+			void store.append('doc', u, 'user1');
+			await new Promise((r) => setImmediate(r));
+		}
+		await store.flush();
+		await store.compact('doc');
+		expect(replay(await store.load('doc'))).toEqual(doc.getXmlFragment('notes').toJSON());
+		const snapshot = sqlite.prepare('SELECT seq FROM doc_snapshots WHERE doc_id = ?').get('doc') as { seq: number };
+		expect(snapshot.seq).toBe(updates.length);
+		sqlite.close();
+	});
+
+	it('storedState is the document of that moment, even with compactions queued before it and updates after it', async () => {
+		const sqlite = fileDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
+		const { doc, updates } = edits(30, 2048);
+		const before = updates.slice(0, 20);
+		for (const u of before) void store.append('doc', u, 'user1');
+		await store.flush();
+		const running = store.compact('doc');
+		// Queued behind the first: it reads the log once it starts, after the updates below.
+		const queued = store.compact('doc');
+		const state = store.storedState('doc');
+		for (const u of updates.slice(20)) void store.append('doc', u, 'user1');
+		await store.flush();
+		await Promise.all([running, queued]);
+
+		expect(replay([(await state)!])).toEqual(replay(before));
+		// Nothing was lost either: the queued compaction left what came after in the log.
+		expect(replay(await store.load('doc'))).toEqual(doc.getXmlFragment('notes').toJSON());
+		await store.compact('doc');
+		expect(sqlite.prepare('SELECT count(*) AS n FROM doc_updates').get()).toEqual({ n: 0 });
+		sqlite.close();
+	});
+
+	it('storedState of a document with no log is its snapshot, and null for an unknown document', async () => {
+		const sqlite = fileDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
+		const { doc, updates } = edits(5, 100);
+		await Promise.all(updates.map((u) => store.append('doc', u, 'user1')));
+		await store.compact('doc');
+		expect(replay([(await store.storedState('doc'))!])).toEqual(doc.getXmlFragment('notes').toJSON());
+		expect(await store.storedState('nothing')).toBeNull();
+		sqlite.close();
+	});
+});
