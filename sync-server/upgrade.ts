@@ -9,7 +9,7 @@ import { store } from '$store/db';
 import { createSqliteDocStore } from '$store/doc-log';
 import { startMergeWorker } from '$store/merge-worker';
 import { startWalCheckpointer } from '$store/wal-checkpointer';
-import { createRelay, createLocalFanout, metrics, registerGauge, warmUpRelay, type Relay, type RelayHooks } from '$relay/index';
+import { createRelay, createLocalFanout, metrics, registerGauge, type Relay, type RelayHooks } from '$relay/index';
 import { createActivityRecorder } from '$store/activity';
 import { createSessionAccess, createSessionExpiry } from '$store/session-access';
 import { createHistoryWatcher, DAY_MS } from '$store/doc-history';
@@ -19,7 +19,6 @@ import { registerDocEditor } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
 import { PING_INTERVAL_MS, TURN_BUDGET_MS, WRITE_BUDGET_MS } from '$relay/limits';
 import { isSameSiteOrigin } from './origin-check';
-import { log } from '$lib/server/log';
 import { createMeetingNewcomerWatcher } from '$lib/server/meetings/newcomer-mail';
 import { createMeetingDocsOf } from '$store/meeting-docs';
 
@@ -101,11 +100,6 @@ function createSyncUpgrade(): SyncUpgrade {
 		subscribe('sessions_ended', ({ sessionIds }) => relay.closeSessions(sessionIds))
 	];
 	registerDocEditor((docId, docKind, edit) => relay.editDocument(docId, docKind, edit));
-	// The first crowded burst after a start finds the update path compiled (warm-up.ts).
-	void warmUpRelay().then(
-		(done) => log.info('relay_warmed_up', { ...done }),
-		(err: unknown) => log.error('relay_warm_up_failed', { error: String(err) })
-	);
 
 	return {
 		relay,

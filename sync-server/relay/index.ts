@@ -2,5 +2,4 @@
 export { createRelay, type Relay, type RelayOptions } from './relay';
 export { CloseCode, SERVER_ORIGIN, type Access, type DocKind, type DocRole, type DocStore, type Fanout, type FanoutFrame, type RelayHooks } from './hooks';
 export { createLocalFanout } from './local-fanout';
-export { warmUpRelay } from './warm-up';
 export { metrics, registerGauge } from './metrics';
