@@ -14,7 +14,7 @@ import * as decoding from 'lib0/decoding';
 import { metrics, type DocStore } from '$relay/index';
 import { peer, startSpecRelay, stopSpecRelay, updateFrame } from '$relay/spec-relay';
 import { createSqliteDocStore } from '$store/doc-log';
-import { memoryDocDb } from '$store/memory-doc-db';
+import { memoryDocDb } from '$store/spec-doc-db';
 
 afterEach(stopSpecRelay);
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalFanout, type DocStore, type Fanout } from '$relay/index';
 import { anUpdate, peer, startSpecRelay, stopSpecRelay, updateFrame } from '$relay/spec-relay';
 import { createSqliteDocStore } from '$store/doc-log';
-import { memoryDocDb } from '$store/memory-doc-db';
+import { memoryDocDb } from '$store/spec-doc-db';
 
 afterEach(stopSpecRelay);
 

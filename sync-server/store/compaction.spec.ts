@@ -1,24 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { compactDoc, compactionStatements, type CompactionStatements } from './compaction';
 import { createSqliteDocStore } from './doc-log';
-import { docDbAt } from './memory-doc-db';
+import { fileDocDb, removeFileDocDbs } from './spec-doc-db';
 import { stopMergeWorker } from './merge-worker';
 
-const dirs: string[] = [];
 afterEach(async () => {
 	await stopMergeWorker();
-	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+	removeFileDocDbs();
 });
-
-function fileDb() {
-	const dir = mkdtempSync(join(tmpdir(), 'kohero-compaction-'));
-	dirs.push(dir);
-	return docDbAt(join(dir, 'docs.db'));
-}
 
 /** A writer's updates: paragraphs of `bytes` each, then edits of the first. */
 function edits(count: number, bytes: number): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -42,7 +32,7 @@ const replay = (updates: Uint8Array[]) => {
 
 describe('compaction of a database file', () => {
 	it('reads and merges on the worker: the relay thread only writes the new snapshot', async () => {
-		const sqlite = fileDb();
+		const sqlite = fileDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
 		const { doc, updates } = edits(40, 64 * 1024);
 		await Promise.all(updates.map((u) => store.append('big', u, 'user1')));
@@ -62,24 +52,8 @@ describe('compaction of a database file', () => {
 		sqlite.close();
 	});
 
-	it('keeps every update appended while the worker compacts', async () => {
-		const sqlite = fileDb();
-		const store = createSqliteDocStore(sqlite, { compactEvery: 5, compactMinBytes: 1 << 20 });
-		const { doc, updates } = edits(60, 512);
-		for (const u of updates) {
-			void store.append('doc', u, 'user1');
-			await new Promise((r) => setImmediate(r));
-		}
-		await store.flush();
-		await store.compact('doc');
-		expect(replay(await store.load('doc'))).toEqual(doc.getXmlFragment('notes').toJSON());
-		const snapshot = sqlite.prepare('SELECT seq FROM doc_snapshots WHERE doc_id = ?').get('doc') as { seq: number };
-		expect(snapshot.seq).toBe(updates.length);
-		sqlite.close();
-	});
-
 	it('storedState is the document of that moment, even with compactions queued before it and updates after it', async () => {
-		const sqlite = fileDb();
+		const sqlite = fileDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
 		const { doc, updates } = edits(30, 2048);
 		const before = updates.slice(0, 20);
@@ -102,7 +76,7 @@ describe('compaction of a database file', () => {
 	});
 
 	it('storedState of a document with no log is its snapshot, and null for an unknown document', async () => {
-		const sqlite = fileDb();
+		const sqlite = fileDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
 		const { doc, updates } = edits(5, 100);
 		await Promise.all(updates.map((u) => store.append('doc', u, 'user1')));

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSqliteDocStore } from './doc-log';
-import { memoryDocDb } from './memory-doc-db';
+import { fileDocDb, memoryDocDb, removeFileDocDbs } from './spec-doc-db';
+import { stopMergeWorker } from './merge-worker';
 
 /** Collects a doc's updates as the relay would receive them. */
 function edits(count: number, prefix: string): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -23,6 +24,11 @@ const rowCount = (sqlite: Database.Database) =>
 	(sqlite.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n;
 
 describe('SQLite doc store', () => {
+	afterAll(async () => {
+		await stopMergeWorker();
+		removeFileDocDbs();
+	});
+
 	it('group-commits appends in order with increasing seq', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
@@ -78,8 +84,11 @@ describe('SQLite doc store', () => {
 		expect(replay(await store.load('doc-g'))).toEqual(edits(6, 'g').doc.getArray('items').toArray());
 	});
 
-	it('compacts past the threshold without losing updates appended during the merge', async () => {
-		const sqlite = memoryDocDb();
+	it.each([
+		['in memory', memoryDocDb],
+		['in a file, read and merged by the worker', fileDocDb]
+	])('compacts past the threshold without losing updates appended during the merge (%s)', async (_, open) => {
+		const sqlite = open();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 5, compactMinBytes: 1 << 20 });
 		const { doc, updates } = edits(40, 'y');
 		// Appends keep landing while compactions (which yield to the loop) run.
@@ -102,6 +111,7 @@ describe('SQLite doc store', () => {
 		more.getArray<string>('items').push(['z']);
 		await store.append('doc2', last!, 'user1');
 		expect(replay(await store.load('doc2')).at(-1)).toBe('z');
+		sqlite.close();
 	});
 
 	it('release compacts the log and keeps storage near the encoded state', async () => {

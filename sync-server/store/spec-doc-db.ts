@@ -1,8 +1,11 @@
 /** For specs: a database with the document log's two tables (as the migrations create them). */
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** At `file` (WAL, as the server opens it), or in memory. */
-export function docDbAt(file: string): Database.Database {
+function docDbAt(file: string): Database.Database {
 	const sqlite = new Database(file);
 	if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
 	sqlite.exec(`
@@ -15,4 +18,18 @@ export function docDbAt(file: string): Database.Database {
 
 export function memoryDocDb(): Database.Database {
 	return docDbAt(':memory:');
+}
+
+const tempDirs: string[] = [];
+
+/** In a file of a new temporary directory: the store's worker can open it too. */
+export function fileDocDb(): Database.Database {
+	const dir = mkdtempSync(join(tmpdir(), 'kohero-doc-db-'));
+	tempDirs.push(dir);
+	return docDbAt(join(dir, 'docs.db'));
+}
+
+/** Deletes the directories of every fileDocDb (close the databases first). */
+export function removeFileDocDbs(): void {
+	for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
