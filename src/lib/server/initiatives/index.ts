@@ -5,7 +5,7 @@
 export { createInitiative, type Created } from './create';
 export { loadInitiative, toInitiative } from './present';
 export { patchInitiative } from './update';
-export { joinInitiative, leaveInitiative, listMembers, roleOf, setMemberRole } from './membership';
+export { joinInitiative, joinVisibleInitiative, leaveInitiative, listMembers, roleOf, setMemberRole } from './membership';
 export { listMyInitiatives, type MyInitiative } from './mine';
 export { findInitiativesNear, type NearPage } from './near';
 export { initiativesGeoJson, GEOJSON_FEATURE_CAP, type FeatureCollection } from './geojson';

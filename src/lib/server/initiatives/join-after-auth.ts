@@ -2,8 +2,7 @@
 import type { UserRow } from '$store/schema';
 import { afterAuthRequest } from '$lib/domain/next-path';
 import { log } from '$lib/log';
-import { joinInitiative } from './membership';
-import { initiativeVisibility } from '../moderation/visibility';
+import { joinVisibleInitiative } from './membership';
 
 /**
  * Joins the initiative named by `?next=/initiatives/ID&join=1` (if any) and returns
@@ -15,8 +14,7 @@ export function continueAfterAuthOnServer(user: UserRow, search: URLSearchParams
 	const { next, joinId } = afterAuthRequest(search);
 	if (joinId) {
 		try {
-			initiativeVisibility(joinId, user.id);
-			joinInitiative(user, joinId);
+			joinVisibleInitiative(user, joinId);
 		} catch (err) {
 			log.warn('join_after_auth_failed', { initiativeId: joinId, error: String(err) });
 		}

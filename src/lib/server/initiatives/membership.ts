@@ -11,6 +11,7 @@ import type { Member } from '$lib/types';
 import { toPublicUser } from '../users';
 import { conflict, forbidden, notFound } from '../http/api-error';
 import { requireInitiativeRow } from './present';
+import { initiativeVisibility } from '../moderation/visibility';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -52,6 +53,15 @@ export function joinInitiative(user: UserRow, initiativeId: string): Role {
 	if (role.changed) publish('membership_changed', { initiativeId, userId: user.id, role: role.role });
 	if (role.changed) publish('member_joined', { initiativeId, userId: user.id });
 	return role.role;
+}
+
+/**
+ * Joins as `joinInitiative` does, an initiative `user` may see: a hidden one is 404 for
+ * them (initiativeVisibility), as it is on every other path. What people ask to join goes through here.
+ */
+export function joinVisibleInitiative(user: UserRow, initiativeId: string): Role {
+	initiativeVisibility(initiativeId, user.id);
+	return joinInitiative(user, initiativeId);
 }
 
 /** Leaves the initiative (idempotent); the last owner cannot leave (409). */
