@@ -144,15 +144,15 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	async function storedState(docId: string): Promise<Uint8Array | null> {
 		commit();
 		const upTo = statsOf(docId).nextSeq - 1;
+		// The entry is deleted only once empty: while this hold is in it, it stays the same array.
 		const held = holds.get(docId) ?? [];
-		holds.set(docId, [...held, upTo]);
+		holds.set(docId, held);
+		held.push(upTo);
 		try {
 			return await queue(docId, () => readState(compaction, docId, upTo));
 		} finally {
-			const left = [...(holds.get(docId) ?? [])];
-			left.splice(left.indexOf(upTo), 1);
-			if (left.length > 0) holds.set(docId, left);
-			else holds.delete(docId);
+			held.splice(held.indexOf(upTo), 1);
+			if (held.length === 0) holds.delete(docId);
 		}
 	}
 
