@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { addTask, notesOf, readTasks, setTaskDone } from '../src/lib/domain/workspace';
+import { appendParagraph } from './lib/notes';
 import { openLocalCopy } from '../src/lib/local/docs/local-copy';
 
 const NAME = 'kohero-doc-bench';
@@ -33,10 +34,7 @@ async function write(edits: number, merge: boolean): Promise<{ rows: number; byt
 	// Without merging: the tab was closed while typing, before y-indexeddb's
 	// debounced merge ran, so every edit is still its own row.
 	if (!merge) (persistence as unknown as { _storeTimeout: number })._storeTimeout = 1e9;
-	const paragraph = new Y.XmlElement('paragraph');
-	const text = new Y.XmlText();
-	paragraph.insert(0, [text]);
-	notesOf(doc).insert(0, [paragraph]);
+	const text = appendParagraph(doc);
 	const words = 'on se retrouve samedi devant la mairie pour planter les bacs ';
 	for (let i = 1; i < edits; i++) {
 		if (i % 50 === 0) addTask(doc, { id: `task-${i}`, title: `Tâche ${i}`, createdBy: 'u1', now: i });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { applyChecked, type CheckedWriter } from '../sync-server/relay/integrity';
 import { encodeUpdate } from '../sync-server/relay/protocol';
+import { appendParagraph } from './lib/notes';
 
 const RESULTS = new URL('./results/', import.meta.url);
 // Under tsx every function is wrapped to keep its name, which the production
@@ -54,10 +55,7 @@ function livedIn(): Uint8Array {
 				past.getArray('ideas').push([entry({ id: `i${c}`, authorId: author, text: `idée ${c}`, createdAt: c, votes })]);
 			}
 			if (c < 80) past.getArray('tasks').push([entry({ id: `t${c}`, title: `tâche ${c}`, done: false, createdBy: author })]);
-			const notes = past.getXmlFragment('notes');
-			const p = new Y.XmlElement('paragraph');
-			p.insert(0, [new Y.XmlText(`Paragraphe ${c} des notes communes, assez long pour compter.`)]);
-			notes.push([p]);
+			appendParagraph(past, `Paragraphe ${c} des notes communes, assez long pour compter.`);
 		});
 		Y.applyUpdate(doc, Y.encodeStateAsUpdate(past, Y.encodeStateVector(doc)));
 	}

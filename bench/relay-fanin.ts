@@ -19,7 +19,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startOurs } from './lib/servers';
 import { taskFrames, updateFrame } from './lib/task-updates';
-import { notesOf } from '../src/lib/domain/workspace';
+import { appendParagraph } from './lib/notes';
 import { treeCpuSeconds } from './lib/proc-cpu';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -98,10 +98,7 @@ async function load(bigWriter: number): Promise<{ samples: number[]; cpu: number
 			while (sent[w] < due) ws.send(frames[w][sent[w]++]);
 		});
 		if (bigSent < BIG_UPDATES && elapsed > ((bigSent + 1) * SECONDS) / (BIG_UPDATES + 2)) {
-			// A paragraph of the brainstorm notes (API.md: a Y.XmlFragment), as the editor writes one.
-			const paragraph = new Y.XmlElement('paragraph');
-			paragraph.insert(0, [new Y.XmlText(`n${bigWriter}-${bigSent++} ${'x'.repeat(900 * 1024)}`)]);
-			notesOf(bigSource).push([paragraph]);
+			appendParagraph(bigSource, `n${bigWriter}-${bigSent++} ${'x'.repeat(900 * 1024)}`);
 		}
 		await new Promise((r) => setTimeout(r, 5));
 	}

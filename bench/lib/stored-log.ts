@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { updateFrame } from './task-updates';
-import { notesOf } from '../../src/lib/domain/workspace';
+import { appendParagraph } from './notes';
 
 export interface StoredFigures {
 	docs: number;
@@ -55,10 +55,7 @@ export async function churn(wsUrl: string, docId: string, cookie: string, dataDi
 	const source = new Y.Doc();
 	const frames: Uint8Array[] = [];
 	source.on('update', (u: Uint8Array) => frames.push(updateFrame(u)));
-	const draft = new Y.XmlText();
-	const paragraph = new Y.XmlElement('paragraph');
-	paragraph.insert(0, [draft]);
-	notesOf(source).push([paragraph]);
+	const draft = appendParagraph(source);
 	for (let n = 0; n < count; n++) {
 		source.transact(() => {
 			draft.delete(0, draft.length);
