@@ -15,6 +15,7 @@ import { createSessionAccess, createSessionExpiry } from '$store/session-access'
 import { createHistoryWatcher, DAY_MS } from '$store/doc-history';
 import { createActivityWatcher } from '$store/activity-watcher';
 import { subscribe } from '$lib/server/events';
+import { positiveNumberEnv } from '$lib/server/env-number';
 import { registerDocEditor } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
 import { PING_INTERVAL_MS, TURN_BUDGET_MS, WRITE_BUDGET_MS } from '$relay/limits';
@@ -44,28 +45,23 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 	socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-function envNumber(name: string, fallback: number): number {
-	const value = Number(process.env[name]);
-	return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 function createSyncUpgrade(): SyncUpgrade {
 	const { sqlite } = store();
 	const docStore = createSqliteDocStore(
 		sqlite,
 		{
-			compactEvery: envNumber('KOHERO_COMPACT_EVERY', 500),
-			compactMinBytes: envNumber('KOHERO_COMPACT_MIN_BYTES', 64 * 1024)
+			compactEvery: positiveNumberEnv('KOHERO_COMPACT_EVERY', 500),
+			compactMinBytes: positiveNumberEnv('KOHERO_COMPACT_MIN_BYTES', 64 * 1024)
 		},
 		{ registerGauge, countCompaction: () => metrics.compactions++ }
 	);
 	startMergeWorker();
 	// The relay's commits never checkpoint the WAL (its fsyncs): a worker does, on its own connection.
 	const checkpointer = startWalCheckpointer(sqlite);
-	const activity = createActivityRecorder(sqlite, envNumber('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
+	const activity = createActivityRecorder(sqlite, positiveNumberEnv('KOHERO_ACTIVITY_WINDOW_MS', 10_000));
 	/** Observers of loaded documents (activity from new messages, meeting invitations…): one line each. */
 	const watchers: NonNullable<RelayHooks['watch']>[] = [];
-	watchers.push(createHistoryWatcher(sqlite, docStore, { intervalMs: envNumber('KOHERO_HISTORY_INTERVAL_MS', DAY_MS), keepMs: 30 * DAY_MS }));
+	watchers.push(createHistoryWatcher(sqlite, docStore, { intervalMs: positiveNumberEnv('KOHERO_HISTORY_INTERVAL_MS', DAY_MS), keepMs: 30 * DAY_MS }));
 	watchers.push(createActivityWatcher());
 	watchers.push(createMeetingNewcomerWatcher());
 	const hooks: RelayHooks = {
@@ -84,12 +80,12 @@ function createSyncUpgrade(): SyncUpgrade {
 	const relay = createRelay({
 		hooks,
 		fanout: createLocalFanout(),
-		pingIntervalMs: envNumber('KOHERO_PING_MS', PING_INTERVAL_MS),
+		pingIntervalMs: positiveNumberEnv('KOHERO_PING_MS', PING_INTERVAL_MS),
 		// Tests lower the 20 MiB document limit to reach it quickly.
-		maxDocBytes: envNumber('KOHERO_MAX_DOC_BYTES', MAX_DOC_BYTES),
-		docHeapBudgetBytes: envNumber('KOHERO_DOC_HEAP_BUDGET_BYTES', 1024 * 1024 * 1024),
-		turnBudgetMs: envNumber('KOHERO_TURN_BUDGET_MS', TURN_BUDGET_MS),
-		crowd: { writeBudgetMs: envNumber('KOHERO_WRITE_BUDGET_MS', WRITE_BUDGET_MS) }
+		maxDocBytes: positiveNumberEnv('KOHERO_MAX_DOC_BYTES', MAX_DOC_BYTES),
+		docHeapBudgetBytes: positiveNumberEnv('KOHERO_DOC_HEAP_BUDGET_BYTES', 1024 * 1024 * 1024),
+		turnBudgetMs: positiveNumberEnv('KOHERO_TURN_BUDGET_MS', TURN_BUDGET_MS),
+		crowd: { writeBudgetMs: positiveNumberEnv('KOHERO_WRITE_BUDGET_MS', WRITE_BUDGET_MS) }
 	});
 	const unsubscribers = [
 		subscribe('membership_changed', ({ initiativeId, userId, role }) => relay.setRole(initiativeId, userId, role)),
