@@ -14,7 +14,8 @@ import { Peer } from './peer';
 import { Room } from './room';
 import { closeWhenSessionExpires } from './session-expiry';
 import { DEFAULT_DOC_HEAP_BUDGET_BYTES, DocBudget, estimateDocHeap } from './doc-budget';
-import { TurnBudget, forEachInTurns } from './turn-budget';
+import { TurnBudget } from './turn-budget';
+import { Heartbeat } from './heartbeat';
 import type { CrowdBroadcastOptions } from './crowd-broadcast';
 
 export interface Relay {
@@ -71,19 +72,7 @@ export function createRelay({
 	const sockets = new Set<WebSocket>();
 	let closing = false;
 
-	const heartbeat = setInterval(() => {
-		// A ping is a system call per socket: spread over turns, with the broadcasts' write budget.
-		const peers = [...rooms.values()].flatMap((room) => [...room.peers]);
-		forEachInTurns(peers, writeBudget.hasTime, (peer) => {
-			if (!peer.alive) {
-				peer.ws.terminate();
-				return;
-			}
-			peer.alive = false;
-			peer.ws.ping();
-		});
-	}, pingIntervalMs);
-	heartbeat.unref();
+	const heartbeat = new Heartbeat<Peer>(pingIntervalMs, writeBudget);
 	const unregister = [
 		registerGauge('tracked_sockets', () => sockets.size),
 		registerGauge('ws_clients', () => wss.clients.size),
@@ -160,6 +149,7 @@ export function createRelay({
 			room.receive(peer, toBytes(data));
 		});
 		ws.on('pong', () => (peer.alive = true));
+		heartbeat.add(peer);
 		ws.on('error', (err: Error & { code?: string }) => {
 			// ws closes with 1009 itself when a frame exceeds maxPayload.
 			if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') countRejected('tooBig');
@@ -167,6 +157,7 @@ export function createRelay({
 		const stopExpiry = hooks.sessionExpiry ? closeWhenSessionExpires(peer, hooks.sessionExpiry) : () => undefined;
 		ws.on('close', (code: number) => {
 			stopExpiry();
+			heartbeat.delete(peer);
 			metrics.openConnections--;
 			room.detach(peer);
 			if (logConnections) log.info('relay_close', { connectionId: peer.id, docId, code });
@@ -219,7 +210,7 @@ export function createRelay({
 		},
 		async close() {
 			closing = true;
-			clearInterval(heartbeat);
+			heartbeat.stop();
 			for (const ws of sockets) ws.close(CloseCode.goingAway, 'server shutting down');
 			// Everything a writer sent before now is applied (frames still waiting for a turn too); commit it all.
 			for (const room of rooms.values()) room.drainAll();

@@ -24,9 +24,10 @@ export async function stopSpecRelay(): Promise<void> {
 }
 
 /** Starts a relay over `store`; resolves with its ws:// base URL. */
-export async function startSpecRelay(store: DocStore, options: { turnBudgetMs?: number; fanout?: Fanout; crowd?: CrowdBroadcastOptions } = {}): Promise<string> {
+export async function startSpecRelay(store: DocStore, options: { turnBudgetMs?: number; pingIntervalMs?: number; fanout?: Fanout; crowd?: CrowdBroadcastOptions } = {}): Promise<string> {
 	relay = createRelay({
 		turnBudgetMs: options.turnBudgetMs,
+		pingIntervalMs: options.pingIntervalMs,
 		crowd: options.crowd,
 		hooks: {
 			authorize: async (req) => ({

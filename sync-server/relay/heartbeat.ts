@@ -1,0 +1,66 @@
+/**
+ * Drops dead sockets: each one is pinged once per interval, and one that has not
+ * answered the previous ping by then is cut. The pings are spread over the
+ * interval: a socket joins one of SLOTS groups, and each tick pings one group.
+ * Pinging every socket in the same tick made a burst of system calls (one write
+ * per socket) that held back the updates arriving meanwhile — every interval, the
+ * relay's worst few latencies.
+ */
+import type { TurnBudget } from './turn-budget';
+import { forEachInTurns } from './turn-budget';
+
+/** Ticks per interval (5 s interval: one group every 200 ms). */
+export const SLOTS = 25;
+
+/** What the heartbeat needs of a connection. */
+export interface Pingable {
+	/** Cleared on every ping, set again by the pong. */
+	alive: boolean;
+	ws: { ping(): void; terminate(): void };
+}
+
+export class Heartbeat<P extends Pingable> {
+	readonly #groups: Set<P>[] = Array.from({ length: SLOTS }, () => new Set<P>());
+	readonly #groupOf = new Map<P, Set<P>>();
+	#nextGroup = 0;
+	#tick = 0;
+	readonly #timer: NodeJS.Timeout;
+
+	/** `writeBudget`: a group bigger than a turn can write is pinged over several turns. */
+	constructor(intervalMs: number, private readonly writeBudget: TurnBudget) {
+		this.#timer = setInterval(() => this.#pingGroup(), intervalMs / SLOTS);
+		this.#timer.unref();
+	}
+
+	/** Pings `peer` once per interval from now on (its group's tick may be the next one). */
+	add(peer: P): void {
+		// Round-robin: the groups stay even as sockets come and go.
+		const group = this.#groups[this.#nextGroup];
+		this.#nextGroup = (this.#nextGroup + 1) % SLOTS;
+		group.add(peer);
+		this.#groupOf.set(peer, group);
+	}
+
+	delete(peer: P): void {
+		this.#groupOf.get(peer)?.delete(peer);
+		this.#groupOf.delete(peer);
+	}
+
+	stop(): void {
+		clearInterval(this.#timer);
+	}
+
+	#pingGroup(): void {
+		const group = [...this.#groups[this.#tick]];
+		this.#tick = (this.#tick + 1) % SLOTS;
+		forEachInTurns(group, this.writeBudget.hasTime, (peer) => {
+			if (!this.#groupOf.has(peer)) return;
+			if (!peer.alive) {
+				peer.ws.terminate();
+				return;
+			}
+			peer.alive = false;
+			peer.ws.ping();
+		});
+	}
+}
