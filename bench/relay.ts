@@ -4,10 +4,12 @@
  * before it is relayed) against @y/websocket-server 0.1.1 (in memory, no
  * auth) on the SAME workload — D docs × W writers sending pre-encoded task
  * updates on raw sockets, one full Y.Doc observer per doc — in R rounds of
- * alternating order. Reports medians and spread (min–max), never a best-of;
+ * alternating order. Paced latency is measured twice: right after the saturation
+ * burst, and once the relay went idle after it (the steady figure). Reports medians and spread (min–max), never a best-of;
  * server CPU per update is read from /proc for each relay's process tree.
  * Then: stored log vs state (Kohero), idle sockets (both).
  * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server.
+ * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload).
  * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
  * build of Kohero (before a change), so before and after come from one run.
  */
@@ -33,6 +35,7 @@ const IDLE = env('BENCH_IDLE', 10_000);
 const IDLE_DOCS = 100;
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const BASELINE = process.env.BENCH_BASELINE;
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const { frames, clockAfter } = taskFrames(WRITERS, 4000);
 const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE };
@@ -43,13 +46,14 @@ const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${Stri
 
 const reference = await startReference();
 // --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
-const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
+const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...NODE_ARGS, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
 const cookies = ours.members.map((m) => m.cookie);
 const baseline: OurServer | null = BASELINE ? await startOurs(WRITERS, ['--expose-gc'], BASELINE) : null;
 
 type Name = 'reference' | 'kohero' | 'baseline';
 const names: Name[] = baseline ? ['reference', 'baseline', 'kohero'] : ['reference', 'kohero'];
-const runs: Record<Name, { saturation: PhaseResult; paced: PhaseResult; loadAverage: number }[]> = { reference: [], kohero: [], baseline: [] };
+type Round = { saturation: PhaseResult; paced: PhaseResult; pacedSteady: PhaseResult; loadAverage: number };
+const runs: Record<Name, Round[]> = { reference: [], kohero: [], baseline: [] };
 const stored: StoredFigures[] = [];
 
 async function roundOf(name: Name): Promise<void> {
@@ -69,11 +73,12 @@ async function roundOf(name: Name): Promise<void> {
 		window: WINDOW,
 		pacedSeconds: PACED_S,
 		pacedRate: PACED_RATE,
+		settle: () => untilIdle(server.pid),
 		beforeClose: name === 'kohero' ? (states) => void stored.push(storedFigures(ours.server.dataDir, states)) : undefined
 	});
 	const loadAverage = Math.round(loadavg()[0] * 10) / 10;
 	runs[name].push({ ...result, loadAverage });
-	console.log(`  ${name}: ${result.saturation.updatesPerSecond} updates/s, ${result.saturation.cpuMsPer1000} ms CPU/1000, paced p50/p99 ${result.paced.p50}/${result.paced.p99} ms, paced ${result.paced.cpuMsPer1000} ms CPU/1000 (load ${loadAverage})`);
+	console.log(`  ${name}: ${result.saturation.updatesPerSecond} updates/s, ${result.saturation.cpuMsPer1000} ms CPU/1000, paced p50/p99 ${result.paced.p50}/${result.paced.p99} ms after the burst, ${result.pacedSteady.p50}/${result.pacedSteady.p99} ms steady, paced ${result.paced.cpuMsPer1000} → ${result.pacedSteady.cpuMsPer1000} ms CPU/1000 (load ${loadAverage})`);
 	// Let the relay unload the round's documents, then wait until it is idle: the next relay measured must
 	// not share the cores with this one's compactions and checkpoints (a Kohero relay run right after another
 	// was slower whichever build it was: the order, not the code).
@@ -140,12 +145,15 @@ const FIELDS: Record<string, [string, string]> = {
 	pacedCpuMsPer1000: ['paced', 'cpuMsPer1000'],
 	pacedP50: ['paced', 'p50'],
 	pacedP99: ['paced', 'p99'],
+	pacedSteadyCpuMsPer1000: ['pacedSteady', 'cpuMsPer1000'],
+	pacedSteadyP50: ['pacedSteady', 'p50'],
+	pacedSteadyP99: ['pacedSteady', 'p99'],
 	saturatedP99: ['saturation', 'p99'],
 	framesPerUpdate: ['saturation', 'framesPerUpdate'],
 	harnessCpuMsPer1000: ['saturation', 'harnessCpuMsPer1000'],
 	loadAverage: ['', 'loadAverage']
 };
-type Pick = (r: { saturation: PhaseResult; paced: PhaseResult; loadAverage: number }) => number;
+type Pick = (r: Round) => number;
 const figureOf = (name: Name, pick: Pick): Spread => spreadOf(runs[name].map(pick));
 const figure = (name: 'reference' | 'kohero', pick: Pick) => figureOf(name, pick);
 const summary = {
@@ -154,6 +162,9 @@ const summary = {
 	pacedCpuMsPer1000: { reference: figure('reference', (r) => r.paced.cpuMsPer1000), kohero: figure('kohero', (r) => r.paced.cpuMsPer1000) },
 	pacedP50: { reference: figure('reference', (r) => r.paced.p50), kohero: figure('kohero', (r) => r.paced.p50) },
 	pacedP99: { reference: figure('reference', (r) => r.paced.p99), kohero: figure('kohero', (r) => r.paced.p99) },
+	pacedSteadyCpuMsPer1000: { reference: figure('reference', (r) => r.pacedSteady.cpuMsPer1000), kohero: figure('kohero', (r) => r.pacedSteady.cpuMsPer1000) },
+	pacedSteadyP50: { reference: figure('reference', (r) => r.pacedSteady.p50), kohero: figure('kohero', (r) => r.pacedSteady.p50) },
+	pacedSteadyP99: { reference: figure('reference', (r) => r.pacedSteady.p99), kohero: figure('kohero', (r) => r.pacedSteady.p99) },
 	saturatedP99: { reference: figure('reference', (r) => r.saturation.p99), kohero: figure('kohero', (r) => r.saturation.p99) },
 	framesPerUpdate: { reference: figure('reference', (r) => r.saturation.framesPerUpdate), kohero: figure('kohero', (r) => r.saturation.framesPerUpdate) },
 	harnessCpuMsPer1000: { reference: figure('reference', (r) => r.saturation.harnessCpuMsPer1000), kohero: figure('kohero', (r) => r.saturation.harnessCpuMsPer1000) },
@@ -163,11 +174,11 @@ const summary = {
 const baselineSummary = baseline
 	? Object.fromEntries(Object.keys(summary).map((k) => [k, figureOf('baseline', ((r) => {
 		const [phase, field] = FIELDS[k];
-		return field === 'loadAverage' ? r.loadAverage : r[phase as 'saturation' | 'paced'][field as keyof PhaseResult];
+		return field === 'loadAverage' ? r.loadAverage : r[phase as 'saturation' | 'paced' | 'pacedSteady'][field as keyof PhaseResult];
 	}) as Pick)]))
 	: null;
 const ratio = (k: keyof typeof summary) => Math.round((summary[k].kohero.median / summary[k].reference.median) * 100) / 100;
-const ratios = { updatesPerSecond: ratio('updatesPerSecond'), cpuMsPer1000: ratio('cpuMsPer1000'), pacedP99: ratio('pacedP99') };
+const ratios = { updatesPerSecond: ratio('updatesPerSecond'), cpuMsPer1000: ratio('cpuMsPer1000'), pacedP99: ratio('pacedP99'), pacedSteadyP99: ratio('pacedSteadyP99') };
 
 const results = {
 	date: new Date().toISOString(),

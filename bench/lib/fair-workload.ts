@@ -2,8 +2,10 @@
  * The fair relay workload: per document, W writers on raw sockets sending
  * pre-encoded task updates (they never decode what they receive) and ONE
  * observer holding a full Y.Doc, which is where propagation is timed.
- * Two phases on the same sockets: saturation (each writer keeps a window of
- * updates in flight: throughput) then paced (a fixed total rate: latency).
+ * Three phases on the same sockets: saturation (each writer keeps a window of
+ * updates in flight: throughput), then paced (a fixed total rate: latency) right
+ * after the burst, then paced again once the relay is idle (`settle`): the
+ * steady latency, without the burst's after-work (compactions, checkpoints).
  * The relay's CPU is read from /proc for its whole process tree.
  */
 import * as Y from 'yjs';
@@ -30,6 +32,8 @@ export interface FairOptions {
 	pacedSeconds: number;
 	/** Total paced rate over all writers, updates/s. */
 	pacedRate: number;
+	/** Resolves once the relay has finished what the burst left it (before the steady paced phase). */
+	settle: () => Promise<unknown>;
 	/** Called with each document's encoded state while its sockets are still open. */
 	beforeClose?: (stateBytes: Map<string, number>) => void;
 }
@@ -46,11 +50,17 @@ export interface PhaseResult {
 	p99: number;
 	/** Frames the relay sent to all sockets of the phase, per update. */
 	framesPerUpdate: number;
+	/** When the phase ran, in µs on the monotonic clock (as bench/tools' gap and GC logs): to line them up. */
+	fromUs: number;
+	toUs: number;
 }
 
 export interface FairResult {
 	saturation: PhaseResult;
+	/** Paced, right after the saturation burst. */
 	paced: PhaseResult;
+	/** Paced, once the relay went idle after the burst. */
+	pacedSteady: PhaseResult;
 }
 
 interface Writer {
@@ -73,6 +83,7 @@ function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function open(url: string, cookie: string | undefined): Promise<WebSocket> {
@@ -157,6 +168,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		const cpuBefore = treeCpuSeconds(options.pid);
 		const harnessBefore = process.cpuUsage();
 		const started = performance.now();
+		const fromUs = monotonicUs();
 		await run();
 		const seconds = (performance.now() - started) / 1000;
 		const cpu = treeCpuSeconds(options.pid) - cpuBefore;
@@ -173,7 +185,9 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 			harnessCpuMsPer1000: round((harness.user + harness.system) / updates),
 			p50: round(percentile(latencies, 50)),
 			p99: round(percentile(latencies, 99)),
-			framesPerUpdate: round(frames / updates)
+			framesPerUpdate: round(frames / updates),
+			fromUs,
+			toUs: monotonicUs()
 		};
 	}
 
@@ -193,7 +207,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 	});
 	onProgress = () => undefined;
 
-	const paced = await phase(async () => {
+	const pacedRun = async () => {
 		const perWriter = options.pacedRate / writers.length;
 		const started = performance.now();
 		const offsets = writers.map((_, i) => (i / writers.length) * (1000 / perWriter));
@@ -207,7 +221,10 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 			await new Promise((r) => setTimeout(r, 1));
 		}
 		await waitDrained('paced');
-	});
+	};
+	const paced = await phase(pacedRun);
+	await options.settle();
+	const pacedSteady = await phase(pacedRun);
 
 	options.beforeClose?.(new Map(rooms.map((r) => [r.docId, Y.encodeStateAsUpdate(r.doc).byteLength])));
 	for (const room of rooms) {
@@ -215,5 +232,5 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		for (const w of room.writers) w.ws.terminate();
 		room.doc.destroy();
 	}
-	return { saturation, paced };
+	return { saturation, paced, pacedSteady };
 }
