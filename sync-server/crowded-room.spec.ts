@@ -106,6 +106,31 @@ describe('CrowdBroadcast: a crowded room', () => {
 		for (const p of [a, b, reader]) p.ws.close();
 	});
 
+	it('merges each update once, though it waits for the broadcast in a batch of its commit', async () => {
+		const url = await startSpecRelay(sqliteStore(), { crowd: { fromPeers: 2, minPauseMs: 2000 } });
+		const a = await docPeer(url, 'a');
+		const b = await docPeer(url, 'b');
+		const reader = await docPeer(url, 'c');
+		await reader.received('sync0');
+		a.text.insert(0, '1');
+		await reader.reaches(1);
+		const mergedBefore = metrics.mergedUpdates;
+		// Three batches of two updates during the pause, each batch written at once (the relay
+		// reads it in one go and commits it in one transaction of the store).
+		for (const [writer, at] of [[a, 1], [b, 3], [a, 5]] as const) {
+			const socket = (writer.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+			socket.cork();
+			writer.doc.transact(() => writer.text.insert(at, 'x'));
+			writer.doc.transact(() => writer.text.insert(at + 1, 'y'));
+			socket.uncork();
+		}
+		await Promise.all([a.reaches(7), b.reaches(7), reader.reaches(7)]);
+		expect(reader.frames.filter((f) => f === 'sync2')).toHaveLength(2);
+		// Six updates, one broadcast: merged once each (not per batch, and then again together).
+		expect(metrics.mergedUpdates - mergedBefore).toBe(6);
+		for (const p of [a, b, reader]) p.ws.close();
+	});
+
 	it('converges with 30 writers typing at once, a broadcast written one peer per turn', async () => {
 		const WRITERS = 30;
 		const EDITS = 10;

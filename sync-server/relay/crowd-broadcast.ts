@@ -2,8 +2,9 @@
  * Broadcasts in a crowded room. Each broadcast costs one write system call per
  * peer (~25 µs on loopback: ~10 ms for 399 peers), so 400 writers sending one
  * update each, broadcast one by one, keep the loop writing for seconds. Here the
- * first frame after a quiet spell goes out at once (a lone update is not
- * delayed); frames that arrive while a broadcast is written, or during the pause
+ * first frames after a quiet spell go out at once, as the task that published them
+ * ends (a lone update is not delayed; the updates of one commit, which the room
+ * hands over unmerged, leave together); frames that arrive while a broadcast is written, or during the pause
  * after it (twice what it cost to write), wait and leave together in the next
  * one: their document updates merged into one update, so each peer gets one
  * frame and one system call per broadcast however many updates it holds.
@@ -54,6 +55,8 @@ export class CrowdBroadcast {
 	/** performance.now() before which the next broadcast may not start. */
 	#pauseUntil = 0;
 	#timer: NodeJS.Timeout | null = null;
+	/** A start is queued for the end of the current task. */
+	#startQueued = false;
 	readonly #minPauseMs: number;
 
 	/**
@@ -73,10 +76,16 @@ export class CrowdBroadcast {
 		return this.#writing !== null || this.#waiting.length > 0;
 	}
 
-	/** Sends `frame` to every peer but `originId`: now if the room is quiet, else with the next broadcast. */
+	/**
+	 * Sends `frame` to every peer but `originId`: once the current task is done if the room is quiet
+	 * (with the frames published with it: a committed batch's updates), else with the next broadcast.
+	 */
 	publish(frame: Uint8Array, originId: string | null): void {
 		this.#waiting.push({ frame, originId });
-		if (this.#writing === null && this.#timer === null) this.#start();
+		if (this.#writing === null && this.#timer === null && !this.#startQueued) {
+			this.#startQueued = true;
+			queueMicrotask(this.#start);
+		}
 	}
 
 	/** Drops what waits (the room is destroyed, its sockets closing). */
@@ -84,12 +93,14 @@ export class CrowdBroadcast {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
 		this.#writing?.cancel();
+		this.#startQueued = false;
 		this.#waiting = [];
 		this.#writing = null;
 	}
 
 	readonly #start = (): void => {
 		this.#timer = null;
+		this.#startQueued = false;
 		if (this.#waiting.length === 0) return;
 		const wait = this.#pauseUntil - performance.now();
 		if (wait > 0) {

@@ -6,11 +6,13 @@
  * and the gap grows with n.
  */
 import * as Y from 'yjs';
+import { metrics } from './metrics';
 
 const FAN_IN = 16;
 
 /** One update holding every update of `updates` (not empty). */
 export function mergeBatch(updates: readonly Uint8Array[]): Uint8Array {
+	if (updates.length > 1) metrics.mergedUpdates += updates.length;
 	let level = updates;
 	while (level.length > 1) {
 		const next: Uint8Array[] = [];

@@ -15,6 +15,8 @@ export const metrics = {
 	updatesPersisted: 0,
 	bytesPersisted: 0,
 	compactions: 0,
+	/** Updates merged into broadcast frames (each should be merged once, however it is broadcast). */
+	mergedUpdates: 0,
 	/** Counts per bucket of PERSIST_BUCKETS_MS, plus one overflow bucket at the end. */
 	persistLatencyBuckets: new Array<number>(PERSIST_BUCKETS_MS.length + 1).fill(0),
 	persistLatencySumMs: 0,
@@ -71,6 +73,7 @@ export function renderMetrics(): string {
 	put('kohero_relay_updates_persisted_total', 'counter', metrics.updatesPersisted);
 	put('kohero_relay_bytes_persisted_total', 'counter', metrics.bytesPersisted);
 	put('kohero_relay_compactions_total', 'counter', metrics.compactions);
+	put('kohero_relay_broadcast_merged_updates_total', 'counter', metrics.mergedUpdates);
 	for (const [reason, count] of Object.entries(metrics.rejected)) {
 		put('kohero_relay_rejected_total', 'counter', count, `{reason="${reason}"}`);
 	}

@@ -333,9 +333,14 @@ export class Room implements Backlogged {
 		this.#closeBatch(batch);
 		const { entries } = batch;
 		recordPersisted(entries, performance.now() - batch.startedAt);
-		const origins = new Set(entries.map((e) => e.originId));
-		const update = mergeBatch(entries.map((e) => e.update));
-		this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId: origins.size === 1 ? entries[0].originId : null });
+		if (this.#throughCrowd) {
+			// The crowd merges all that waits for its next broadcast, these included: merged here too, they would be merged twice.
+			for (const { update, originId } of entries) this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId });
+		} else {
+			const origins = new Set(entries.map((e) => e.originId));
+			const update = mergeBatch(entries.map((e) => e.update));
+			this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId: origins.size === 1 ? entries[0].originId : null });
+		}
 		let lastAuthor: string | null = null;
 		for (const { authorId } of entries) {
 			if (authorId !== null && authorId !== lastAuthor) this.hooks.onChange(this.docId, (lastAuthor = authorId));
@@ -365,9 +370,13 @@ export class Room implements Backlogged {
 		this.fanout.publish({ docId: this.docId, frame, originId: origin instanceof Peer ? origin.id : null });
 	}
 
+	/** A crowded room coalesces its broadcasts; once it thins out, frames still queue behind what it holds. */
+	get #throughCrowd(): boolean {
+		return this.peers.size >= this.#crowdedFrom || this.#crowd.busy;
+	}
+
 	#deliver({ frame, originId }: FanoutFrame): void {
-		// A crowded room coalesces its broadcasts; once it thins out, frames still queue behind what it holds.
-		if (this.peers.size >= this.#crowdedFrom || this.#crowd.busy) this.#crowd.publish(frame, originId);
+		if (this.#throughCrowd) this.#crowd.publish(frame, originId);
 		else for (const peer of this.peers) if (peer.id !== originId) peer.send(frame);
 	}
 }
