@@ -85,6 +85,7 @@ describe('/metrics', () => {
 		expect(value(samples, 'kohero_relay_updates_persisted_total')).toBeGreaterThanOrEqual(5);
 		expect(value(samples, 'kohero_relay_rejected_total', { reason: 'malformed' })).toBe(1);
 		expect(types.get('kohero_relay_compactions_total')).toBe('counter');
+		expect(types.get('kohero_relay_broadcast_merged_updates_total')).toBe('counter');
 		expect(value(samples, 'kohero_relay_updates_per_second')).toBeGreaterThanOrEqual(0);
 		expect(value(samples, 'kohero_http_requests_total', { method: 'POST', code: '201' })).toBeGreaterThanOrEqual(3);
 
