@@ -192,8 +192,10 @@ function notify(): void {
 	// Issue 15: fan-out of one message to 500 members p99 < 5 ms; new-initiative matching against 100,000 people p99 < 20 ms.
 	const n = runScript('notify.ts', 'results/notify.json');
 	if (n) {
-		rows.push({ bench: 'notify', figure: `activity fan-out, 1 message → ${n.fanout.members - 1} members (p50 / p99)`, value: `${fmt(n.fanout.p50, 2)} / ${fmt(n.fanout.p99, 2)} ms`, target: 'p99 < 5 ms', baseline: '—', ok: n.fanout.p99 < 5 });
-		rows.push({ bench: 'notify', figure: `new-initiative matching, ${n.nearby.people.toLocaleString('en')} people (p50 / p99)`, value: `${fmt(n.nearby.matching.p50, 2)} / ${fmt(n.nearby.matching.p99, 2)} ms`, target: 'p99 < 20 ms', baseline: `with rows written ${fmt(n.nearby.matchingAndRows.p99, 2)} ms p99`, ok: n.nearby.matching.p99 < 20 });
+		// notify.ts reports wall and CPU time per operation (median of rounds, p99 over all runs).
+		const { fanout, nearby } = n;
+		rows.push({ bench: 'notify', figure: `activity fan-out, 1 message → ${fanout.members - 1} members (wall p50 / p99; CPU p99)`, value: `${fmt(fanout.wall.median, 2)} / ${fmt(fanout.wall.p99, 2)} ms; ${fmt(fanout.cpu.p99, 2)} ms`, target: 'p99 < 5 ms', baseline: '—', ok: fanout.wall.p99 < 5 });
+		rows.push({ bench: 'notify', figure: `new-initiative matching, ${nearby.people.toLocaleString('en')} people (wall p50 / p99; CPU p99)`, value: `${fmt(nearby.matching.wall.median, 2)} / ${fmt(nearby.matching.wall.p99, 2)} ms; ${fmt(nearby.matching.cpu.p99, 2)} ms`, target: 'p99 < 20 ms', baseline: `with rows written ${fmt(nearby.matchingAndRows.wall.p99, 2)} ms p99`, ok: nearby.matching.wall.p99 < 20 });
 	}
 	const r = runScript('relay-activity.ts', 'results/relay-activity.json');
 	if (r) {
