@@ -5,18 +5,22 @@
  * The relay applies each update in a Yjs transaction that takes the document's
  * state vector (every client ID) three times, with an 'update' listener as the
  * relay has. Here: one writer's small task updates applied to a document that
- * already carries N client IDs, N in alternating order, rounds of 2 s; the CPU
+ * already carries N client IDs (each with a task, as the app writes them:
+ * API.md's `tasks` array of maps), N in alternating order, rounds of 2 s; the CPU
  * time per applied update, median and spread over the rounds.
  * Writes bench/results/doc-clients.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as Y from 'yjs';
+import { addTask, setTaskDone } from '../src/lib/domain/workspace';
 import { spreadOf, type Spread } from './lib/spread';
 
 const CLIENT_COUNTS = [10, 400, 2000, 10_000];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_MS = 2000;
+/** The writer's own tasks, which it ticks off in turn. */
+const TASKS = 50;
 
 /** A relay-side document carrying `clients` client IDs, each with one task. */
 function documentWith(clients: number): Y.Doc {
@@ -24,7 +28,7 @@ function documentWith(clients: number): Y.Doc {
 	for (let c = 0; c < clients; c++) {
 		const session = new Y.Doc();
 		session.clientID = c + 1;
-		session.getMap('tasks').set(`t${c}`, 'x');
+		addTask(session, { id: `t${c}`, title: 'x', createdBy: `u${c}`, now: 0 });
 		Y.applyUpdate(seed, Y.encodeStateAsUpdate(session));
 	}
 	const doc = new Y.Doc();
@@ -37,19 +41,22 @@ function documentWith(clients: number): Y.Doc {
 /**
  * CPU µs per update over one round of ROUND_MS: the writer makes it, the document applies it
  * (or, with `clients` null, nothing applies it: the harness alone). The writer holds only its
- * own edits (overwriting its own keys), so its cost does not depend on the document.
+ * own 50 tasks and ticks them off in turn (`setTaskDone`), so its cost does not depend on the document.
  */
 function round(clients: number | null): number {
 	const doc = clients === null ? null : documentWith(clients);
 	const writer = new Y.Doc();
 	writer.clientID = 1e7;
+	for (let t = 0; t < TASKS; t++) addTask(writer, { id: `n${t}`, title: `Tâche ${t}`, createdBy: 'writer', now: 0 });
+	if (doc) Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer));
 	const updates: Uint8Array[] = [];
 	writer.on('update', (u: Uint8Array) => updates.push(u));
 	let applied = 0;
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
 	while (performance.now() - started < ROUND_MS) {
-		writer.getMap('tasks').set(`n${applied % 50}`, `tâche ${applied}`);
+		// Ticks its tasks off and on again, in turn: one key set per update, whatever the document holds.
+		setTaskDone(writer, `n${applied % TASKS}`, Math.floor(applied / TASKS) % 2 === 0);
 		const update = updates[applied++];
 		if (doc) Y.applyUpdate(doc, update);
 	}
