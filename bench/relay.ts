@@ -138,46 +138,29 @@ await reference.stop();
 await ours.stop();
 await baseline?.stop();
 
-/** Where each summary figure comes from in a round's result. */
-const FIELDS: Record<string, [string, string]> = {
-	updatesPerSecond: ['saturation', 'updatesPerSecond'],
-	cpuMsPer1000: ['saturation', 'cpuMsPer1000'],
-	pacedCpuMsPer1000: ['paced', 'cpuMsPer1000'],
-	pacedP50: ['paced', 'p50'],
-	pacedP99: ['paced', 'p99'],
-	pacedSteadyCpuMsPer1000: ['pacedSteady', 'cpuMsPer1000'],
-	pacedSteadyP50: ['pacedSteady', 'p50'],
-	pacedSteadyP99: ['pacedSteady', 'p99'],
-	saturatedP99: ['saturation', 'p99'],
-	framesPerUpdate: ['saturation', 'framesPerUpdate'],
-	harnessCpuMsPer1000: ['saturation', 'harnessCpuMsPer1000'],
-	loadAverage: ['', 'loadAverage']
-};
 type Pick = (r: Round) => number;
-const figureOf = (name: Name, pick: Pick): Spread => spreadOf(runs[name].map(pick));
-const figure = (name: 'reference' | 'kohero', pick: Pick) => figureOf(name, pick);
-const summary = {
-	updatesPerSecond: { reference: figure('reference', (r) => r.saturation.updatesPerSecond), kohero: figure('kohero', (r) => r.saturation.updatesPerSecond) },
-	cpuMsPer1000: { reference: figure('reference', (r) => r.saturation.cpuMsPer1000), kohero: figure('kohero', (r) => r.saturation.cpuMsPer1000) },
-	pacedCpuMsPer1000: { reference: figure('reference', (r) => r.paced.cpuMsPer1000), kohero: figure('kohero', (r) => r.paced.cpuMsPer1000) },
-	pacedP50: { reference: figure('reference', (r) => r.paced.p50), kohero: figure('kohero', (r) => r.paced.p50) },
-	pacedP99: { reference: figure('reference', (r) => r.paced.p99), kohero: figure('kohero', (r) => r.paced.p99) },
-	pacedSteadyCpuMsPer1000: { reference: figure('reference', (r) => r.pacedSteady.cpuMsPer1000), kohero: figure('kohero', (r) => r.pacedSteady.cpuMsPer1000) },
-	pacedSteadyP50: { reference: figure('reference', (r) => r.pacedSteady.p50), kohero: figure('kohero', (r) => r.pacedSteady.p50) },
-	pacedSteadyP99: { reference: figure('reference', (r) => r.pacedSteady.p99), kohero: figure('kohero', (r) => r.pacedSteady.p99) },
-	saturatedP99: { reference: figure('reference', (r) => r.saturation.p99), kohero: figure('kohero', (r) => r.saturation.p99) },
-	framesPerUpdate: { reference: figure('reference', (r) => r.saturation.framesPerUpdate), kohero: figure('kohero', (r) => r.saturation.framesPerUpdate) },
-	harnessCpuMsPer1000: { reference: figure('reference', (r) => r.saturation.harnessCpuMsPer1000), kohero: figure('kohero', (r) => r.saturation.harnessCpuMsPer1000) },
-	loadAverage: { reference: figure('reference', (r) => r.loadAverage), kohero: figure('kohero', (r) => r.loadAverage) }
-};
+/** Where each summary figure comes from in a round's result. */
+const PICKS = {
+	updatesPerSecond: (r) => r.saturation.updatesPerSecond,
+	cpuMsPer1000: (r) => r.saturation.cpuMsPer1000,
+	pacedCpuMsPer1000: (r) => r.paced.cpuMsPer1000,
+	pacedP50: (r) => r.paced.p50,
+	pacedP99: (r) => r.paced.p99,
+	pacedSteadyCpuMsPer1000: (r) => r.pacedSteady.cpuMsPer1000,
+	pacedSteadyP50: (r) => r.pacedSteady.p50,
+	pacedSteadyP99: (r) => r.pacedSteady.p99,
+	saturatedP99: (r) => r.saturation.p99,
+	framesPerUpdate: (r) => r.saturation.framesPerUpdate,
+	harnessCpuMsPer1000: (r) => r.saturation.harnessCpuMsPer1000,
+	loadAverage: (r) => r.loadAverage
+} satisfies Record<string, Pick>;
+type Figure = keyof typeof PICKS;
+const FIGURES = Object.keys(PICKS) as Figure[];
+const figureOf = (name: Name, k: Figure): Spread => spreadOf(runs[name].map(PICKS[k]));
+const summary = Object.fromEntries(FIGURES.map((k) => [k, { reference: figureOf('reference', k), kohero: figureOf('kohero', k) }])) as Record<Figure, { reference: Spread; kohero: Spread }>;
 /** The same figures for the baseline build, when there is one. */
-const baselineSummary = baseline
-	? Object.fromEntries(Object.keys(summary).map((k) => [k, figureOf('baseline', ((r) => {
-		const [phase, field] = FIELDS[k];
-		return field === 'loadAverage' ? r.loadAverage : r[phase as 'saturation' | 'paced' | 'pacedSteady'][field as keyof PhaseResult];
-	}) as Pick)]))
-	: null;
-const ratio = (k: keyof typeof summary) => Math.round((summary[k].kohero.median / summary[k].reference.median) * 100) / 100;
+const baselineSummary = baseline ? (Object.fromEntries(FIGURES.map((k) => [k, figureOf('baseline', k)])) as Record<Figure, Spread>) : null;
+const ratio = (k: Figure) => Math.round((summary[k].kohero.median / summary[k].reference.median) * 100) / 100;
 const ratios = { updatesPerSecond: ratio('updatesPerSecond'), cpuMsPer1000: ratio('cpuMsPer1000'), pacedP99: ratio('pacedP99'), pacedSteadyP99: ratio('pacedSteadyP99') };
 
 const results = {
@@ -195,10 +178,10 @@ mkdirSync(new URL('./results', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/relay.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 
 const row = (s: Spread) => `${s.median} (${s.min}–${s.max})`;
-console.table(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, {
-	reference: row(v.reference),
+console.table(Object.fromEntries(FIGURES.map((k) => [k, {
+	reference: row(summary[k].reference),
 	...(baselineSummary ? { baseline: row(baselineSummary[k]) } : {}),
-	kohero: row(v.kohero)
+	kohero: row(summary[k].kohero)
 }])));
 console.log('ratios kohero/reference:', ratios);
 if (idle) console.log('idle:', idle);
