@@ -21,7 +21,6 @@ export interface Pingable {
 
 export class Heartbeat<P extends Pingable> {
 	readonly #groups: Set<P>[] = Array.from({ length: SLOTS }, () => new Set<P>());
-	readonly #groupOf = new Map<P, Set<P>>();
 	#nextGroup = 0;
 	#tick = 0;
 	readonly #timer: NodeJS.Timeout;
@@ -34,16 +33,13 @@ export class Heartbeat<P extends Pingable> {
 
 	/** Pings `peer` once per interval from now on (its group's tick may be the next one). */
 	add(peer: P): void {
-		// Round-robin: the groups stay even as sockets come and go.
-		const group = this.#groups[this.#nextGroup];
+		// Round-robin: the groups stay about even as sockets come and go.
+		this.#groups[this.#nextGroup].add(peer);
 		this.#nextGroup = (this.#nextGroup + 1) % SLOTS;
-		group.add(peer);
-		this.#groupOf.set(peer, group);
 	}
 
 	delete(peer: P): void {
-		this.#groupOf.get(peer)?.delete(peer);
-		this.#groupOf.delete(peer);
+		for (const group of this.#groups) if (group.delete(peer)) return;
 	}
 
 	stop(): void {
@@ -51,10 +47,11 @@ export class Heartbeat<P extends Pingable> {
 	}
 
 	#pingGroup(): void {
-		const group = [...this.#groups[this.#tick]];
+		const live = this.#groups[this.#tick];
 		this.#tick = (this.#tick + 1) % SLOTS;
-		forEachInTurns(group, this.writeBudget.hasTime, (peer) => {
-			if (!this.#groupOf.has(peer)) return;
+		// A group too big for one turn is pinged over several: a socket that closed meanwhile is skipped.
+		forEachInTurns([...live], this.writeBudget.hasTime, (peer) => {
+			if (!live.has(peer)) return;
 			if (!peer.alive) {
 				peer.ws.terminate();
 				return;
