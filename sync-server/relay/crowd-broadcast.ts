@@ -18,9 +18,9 @@
  * published before it). Nothing is dropped; a peer that left is skipped.
  */
 import type { FanoutFrame } from './hooks';
-import { mergeBatch } from './merge-batch';
+import { StepwiseMerge } from './merge-batch';
 import { decodeClientMessage, encodeUpdate } from './protocol';
-import { forEachInTurns, type InTurns } from './turn-budget';
+import { forEachInTurns, inTurns, type InTurns } from './turn-budget';
 
 /** What a broadcast needs of a peer (Peer's). */
 export interface BroadcastTarget {
@@ -50,7 +50,7 @@ type Outgoing = Omit<FanoutFrame, 'docId'>;
 
 export class CrowdBroadcast {
 	#waiting: Outgoing[] = [];
-	/** The broadcast being written, a slice of peers per turn. */
+	/** The broadcast being merged or written, a slice of it per turn. */
 	#writing: InTurns | null = null;
 	/** performance.now() before which the next broadcast may not start. */
 	#pauseUntil = 0;
@@ -107,11 +107,20 @@ export class CrowdBroadcast {
 			this.#timer = setTimeout(this.#start, wait);
 			return;
 		}
-		const frames = coalesce(this.#waiting);
+		const batch = new Coalescing(this.#waiting);
 		this.#waiting = [];
-		// A slice of peers per turn while the write budget lasts; the next slice is a timer, after
-		// the next turn's socket reads and commit. (An immediate started from a timer or a read
-		// would run in this turn still, on a fresh budget.)
+		// Merged a group of updates per step while the turn's write budget lasts: 400 updates of
+		// 400 writers (a fan-in burst) are ~25 ms of merging, more than a turn may spend.
+		const merging = inTurns(() => !batch.merged, () => batch.step(), this.hasTime, () => this.#write(batch.frames()));
+		// Merged within this turn: #write already took over.
+		if (!merging.done) this.#writing = merging;
+	};
+
+	/** Writes one broadcast: a slice of peers per turn while the write budget lasts. */
+	#write(frames: readonly Outgoing[]): void {
+		this.#writing = null;
+		// The next slice is a timer, after the next turn's socket reads and commit. (An immediate
+		// started from a timer or a read would run in this turn still, on a fresh budget.)
 		const writing = forEachInTurns(
 			[...this.peers],
 			this.hasTime,
@@ -135,17 +144,34 @@ export class CrowdBroadcast {
 /**
  * The frames of one broadcast: every document update merged into one (from its
  * one origin if they share it, else from none: a sender then gets its own update
- * back inside it, which Yjs ignores), then the other frames in order.
+ * back inside it, which Yjs ignores), then the other frames in order. Merged a
+ * group at a time (`step`) until `merged`.
  */
-function coalesce(waiting: Outgoing[]): Outgoing[] {
-	const updates: Outgoing[] = [];
-	const others: Outgoing[] = [];
-	for (const item of waiting) (isUpdate(item.frame) ? updates : others).push(item);
-	if (updates.length <= 1) return [...updates, ...others];
-	const merged = mergeBatch(updates.map(({ frame }) => updatePayload(frame)));
-	const origin = updates[0].originId;
-	const sameOrigin = updates.every((u) => u.originId === origin);
-	return [{ frame: encodeUpdate(merged), originId: sameOrigin ? origin : null }, ...others];
+class Coalescing {
+	readonly #updates: Outgoing[] = [];
+	readonly #others: Outgoing[] = [];
+	readonly #merge: StepwiseMerge | null;
+
+	constructor(waiting: readonly Outgoing[]) {
+		for (const item of waiting) (isUpdate(item.frame) ? this.#updates : this.#others).push(item);
+		this.#merge = this.#updates.length > 1 ? new StepwiseMerge(this.#updates.map(({ frame }) => updatePayload(frame))) : null;
+	}
+
+	get merged(): boolean {
+		return this.#merge?.done ?? true;
+	}
+
+	step(): void {
+		this.#merge?.step();
+	}
+
+	/** The broadcast's frames (once merged). */
+	frames(): Outgoing[] {
+		if (!this.#merge) return [...this.#updates, ...this.#others];
+		const origin = this.#updates[0].originId;
+		const sameOrigin = this.#updates.every((u) => u.originId === origin);
+		return [{ frame: encodeUpdate(this.#merge.result), originId: sameOrigin ? origin : null }, ...this.#others];
+	}
 }
 
 /** A sync-protocol update frame (message type 0, step 2), as Room publishes them. */

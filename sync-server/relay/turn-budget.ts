@@ -73,29 +73,22 @@ export class TurnBudget {
 	};
 }
 
-/** Work spread over turns by forEachInTurns. */
+/** Work spread over turns by inTurns or forEachInTurns. */
 export interface InTurns {
-	/** True once every item was visited (false after `cancel`). */
+	/** True once every step ran (false after `cancel`). */
 	readonly done: boolean;
-	/** Visits nothing more; `onDone` is not called. */
+	/** Runs nothing more; `onDone` is not called. */
 	cancel(): void;
 }
 
 /**
- * Calls `visit` on each of `items` in order, while `hasTime()` (at least one per
- * turn), continuing in the next turns (a timer: the loop polls its sockets in
- * between; an immediate started from a timer would still run in this turn, after
- * the budget's turn ended). For work that writes to every socket, one system call each: 400
- * sockets are ~10 ms of `writev` on a quiet machine, much more on a busy one.
- * Then calls `onDone` with the time the visits took, over all turns (at once for no items).
+ * Runs `step` while `hasMore()` and `hasTime()` (at least one step per turn),
+ * continuing in the next turns (a timer: the loop polls its sockets in between; an
+ * immediate started from a timer would still run in this turn, after the budget's
+ * turn ended). Then calls `onDone` with the time the steps took, over all turns
+ * (at once when there is nothing to do).
  */
-export function forEachInTurns<T>(
-	items: readonly T[],
-	hasTime: () => boolean,
-	visit: (item: T) => void,
-	onDone?: (spentMs: number) => void
-): InTurns {
-	let next = 0;
+export function inTurns(hasMore: () => boolean, step: () => void, hasTime: () => boolean, onDone?: (spentMs: number) => void): InTurns {
 	let spentMs = 0;
 	let timer: NodeJS.Timeout | null = null;
 	let cancelled = false;
@@ -112,20 +105,35 @@ export function forEachInTurns<T>(
 		const started = performance.now();
 		// Starts the turn's clock if this is its first use.
 		hasTime();
-		while (next < items.length && !cancelled) {
-			visit(items[next++]);
+		while (hasMore() && !cancelled) {
+			step();
 			if (!hasTime()) break;
 		}
 		spentMs += performance.now() - started;
 		if (cancelled) return;
-		if (next < items.length) timer = setTimeout(slice, 0);
+		if (hasMore()) timer = setTimeout(slice, 0);
 		else finish();
 	};
 	const finish = (): void => {
 		state.done = true;
 		onDone?.(spentMs);
 	};
-	if (items.length > 0) slice();
+	if (hasMore()) slice();
 	else finish();
 	return state;
+}
+
+/**
+ * Calls `visit` on each of `items` in order, a budget's worth per turn (inTurns).
+ * For work that writes to every socket, one system call each: 400 sockets are
+ * ~10 ms of `writev` on a quiet machine, much more on a busy one.
+ */
+export function forEachInTurns<T>(
+	items: readonly T[],
+	hasTime: () => boolean,
+	visit: (item: T) => void,
+	onDone?: (spentMs: number) => void
+): InTurns {
+	let next = 0;
+	return inTurns(() => next < items.length, () => visit(items[next++]), hasTime, onDone);
 }
