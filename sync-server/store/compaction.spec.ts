@@ -40,7 +40,7 @@ describe('compaction of a database file', () => {
 			throw new Error('ran on the relay thread');
 		};
 		const statements = compactionStatements(sqlite);
-		const offThread: CompactionStatements = { ...statements, snapshot: { get: refuse } as never, log: { all: refuse } as never };
+		const offThread: CompactionStatements = { ...statements, snapshot: refuse, log: { all: refuse } as never };
 		const stats = { nextSeq: updates.length + 1, logCount: updates.length, logBytes: 0, snapshotBytes: 0 };
 
 		expect(await compactDoc(offThread, 'big', stats)).toBe(true);

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { COMPACTION_SQL, mergeOffThread, mergeStoredOffThread, type Merged } from './merge-worker';
+import { snapshotReader, snapshotWriter, type StoredSnapshot } from './snapshots';
 
 /** A bound above every seq: a read of the whole log. */
 export const EVERY_SEQ = Number.MAX_SAFE_INTEGER;
@@ -22,24 +23,21 @@ export interface DocStats {
 export interface CompactionStatements {
 	/** The database file, which the worker opens too (null for an in-memory database). */
 	file: string | null;
-	snapshot: Database.Statement<[string], { state: Buffer; seq: number }>;
+	/** The snapshot, whole (read it inside a transaction with the log). */
+	snapshot: (docId: string) => StoredSnapshot | undefined;
 	/** Log rows after a seq, up to another (EVERY_SEQ: all). */
 	log: Database.Statement<[string, number, number], { seq: number; update: Buffer }>;
-	write: (docId: string, state: Uint8Array, coveredSeq: number) => void;
+	/** Stores the new snapshot and prunes the log it covers (a big one a part per turn: snapshots.ts). */
+	write: (docId: string, state: Uint8Array, coveredSeq: number) => Promise<void>;
 }
 
 /** Prepares the statements `compactDoc` runs. */
 export function compactionStatements(sqlite: Database.Database): CompactionStatements {
-	const upsert = sqlite.prepare(COMPACTION_SQL.upsert);
-	const prune = sqlite.prepare(COMPACTION_SQL.prune);
 	return {
 		file: sqlite.memory ? null : sqlite.name,
-		snapshot: sqlite.prepare(COMPACTION_SQL.snapshot),
+		snapshot: snapshotReader(sqlite),
 		log: sqlite.prepare(COMPACTION_SQL.log),
-		write: sqlite.transaction((docId: string, state: Uint8Array, coveredSeq: number) => {
-			upsert.run(docId, state, coveredSeq, Date.now());
-			prune.run(docId, coveredSeq);
-		})
+		write: snapshotWriter(sqlite)
 	};
 }
 
@@ -50,7 +48,7 @@ export function compactionStatements(sqlite: Database.Database): CompactionState
 export async function compactDoc(statements: CompactionStatements, docId: string, stats: DocStats, upTo = EVERY_SEQ): Promise<boolean> {
 	const merged = await readMerged(statements, docId, upTo, false);
 	if (merged === null) return false;
-	statements.write(docId, merged.state, merged.coveredSeq);
+	await statements.write(docId, merged.state, merged.coveredSeq);
 	stats.logCount = Math.max(0, stats.logCount - merged.rows);
 	stats.logBytes = Math.max(0, stats.logBytes - merged.mergedBytes);
 	stats.snapshotBytes = merged.state.byteLength;
@@ -66,7 +64,7 @@ export async function readState(statements: CompactionStatements, docId: string,
 async function readMerged(statements: CompactionStatements, docId: string, upTo: number, whole: boolean): Promise<Merged | null> {
 	const offThread = statements.file === null ? undefined : await mergeStoredOffThread(statements.file, docId, upTo, whole);
 	if (offThread !== undefined) return offThread;
-	const snapshot = statements.snapshot.get(docId);
+	const snapshot = statements.snapshot(docId);
 	const rows = statements.log.all(docId, snapshot?.seq ?? 0, upTo);
 	if (rows.length === 0 && !(whole && snapshot)) return null;
 	const updates = rows.map((row) => row.update);

@@ -12,6 +12,7 @@ import type { DocStore } from '$relay/hooks';
 import { log } from '$lib/log';
 import { EVERY_SEQ, compactDoc, compactionStatements, readState, type DocStats } from './compaction';
 import { noStoreMetrics, type StoreMetrics } from './store-metrics';
+import { snapshotSizer } from './snapshots';
 
 export interface DocLogOptions {
 	/** Compact once this many updates are in the log (and they weigh 1/8 of the snapshot)... */
@@ -63,8 +64,9 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	const insert = sqlite.prepare(
 		'INSERT INTO doc_updates (doc_id, seq, "update", author_id, created_at) VALUES (?, ?, ?, ?, ?)'
 	);
+	const snapshotSize = snapshotSizer(sqlite);
 	const readAll = sqlite.transaction((docId: string) => {
-		const snapshot = compaction.snapshot.get(docId);
+		const snapshot = compaction.snapshot(docId);
 		const log = compaction.log.all(docId, snapshot?.seq ?? 0, EVERY_SEQ);
 		return { snapshot, log };
 	});
@@ -102,9 +104,9 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	}
 
 	function statsFromDb(docId: string): DocStats {
-		const snapshot = compaction.snapshot.get(docId);
+		const snapshot = snapshotSize(docId);
 		const maxSeq = Math.max(selectMaxSeq.get(docId)?.seq ?? 0, snapshot?.seq ?? 0);
-		return { nextSeq: maxSeq + 1, logCount: 0, logBytes: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
+		return { nextSeq: maxSeq + 1, logCount: 0, logBytes: 0, snapshotBytes: snapshot?.bytes ?? 0 };
 	}
 
 	function statsOf(docId: string): DocStats {

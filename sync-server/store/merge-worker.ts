@@ -17,14 +17,13 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { SNAPSHOT_SQL } from './snapshots';
 
 /** The SQL both threads run (one source: the worker gets it in its workerData). */
 export const COMPACTION_SQL = {
-	snapshot: 'SELECT state, seq FROM doc_snapshots WHERE doc_id = ?',
-	log: 'SELECT seq, "update" FROM doc_updates WHERE doc_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
-	upsert: `INSERT INTO doc_snapshots (doc_id, state, seq, updated_at) VALUES (?, ?, ?, ?)
-		 ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, seq = excluded.seq, updated_at = excluded.updated_at`,
-	prune: 'DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'
+	snapshot: SNAPSHOT_SQL.row,
+	snapshotParts: SNAPSHOT_SQL.parts,
+	log: 'SELECT seq, "update" FROM doc_updates WHERE doc_id = ? AND seq > ? AND seq <= ? ORDER BY seq'
 } as const;
 
 /** A document's snapshot and log merged: the new snapshot, the last seq it covers, the log rows and bytes it took in. */
@@ -54,9 +53,12 @@ function database(file) {
 	// A reader only (WAL: it never waits for the relay's writes, nor they for it).
 	const db = new Database(file, { readonly: true });
 	const snapshot = db.prepare(SQL.snapshot);
+	const parts = db.prepare(SQL.snapshotParts);
 	const log = db.prepare(SQL.log);
 	found = db.transaction((docId, upTo) => {
 		const snap = snapshot.get(docId);
+		// A big snapshot is stored in parts (snapshots.ts).
+		if (snap && snap.parts > 0) snap.state = Buffer.concat(parts.all(docId, snap.seq, snap.parts).map((part) => part.bytes));
 		return { snap, rows: log.all(docId, snap ? snap.seq : 0, upTo) };
 	});
 	databases.set(file, found);

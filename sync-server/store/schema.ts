@@ -98,13 +98,29 @@ export const docUpdates = sqliteTable(
 	(t) => [primaryKey({ columns: [t.docId, t.seq] })]
 );
 
-/** Compacted state of a document: every update with seq <= `seq` is merged in. */
+/**
+ * Compacted state of a document: every update with seq <= `seq` is merged in. A big one
+ * is stored in `parts` rows of doc_snapshot_parts instead of `state` (snapshots.ts).
+ */
 export const docSnapshots = sqliteTable('doc_snapshots', {
 	docId: text('doc_id').primaryKey(),
 	state: blob('state', { mode: 'buffer' }).notNull(),
 	seq: integer('seq').notNull(),
+	parts: integer('parts').notNull().default(0),
 	updatedAt: integer('updated_at').notNull()
 });
+
+/** The parts of a big snapshot, in order, under the seq it covers. */
+export const docSnapshotParts = sqliteTable(
+	'doc_snapshot_parts',
+	{
+		docId: text('doc_id').notNull(),
+		seq: integer('seq').notNull(),
+		part: integer('part').notNull(),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.docId, t.seq, t.part] })]
+);
 
 export type UserRow = typeof users.$inferSelect;
 export type InitiativeRow = typeof initiatives.$inferSelect;

@@ -1,4 +1,4 @@
-/** For specs: a database with the document log's two tables (as the migrations create them). */
+/** For specs: a database with the document log's tables (as the migrations create them). */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,9 @@ function docDbAt(file: string): Database.Database {
 		CREATE TABLE doc_updates (doc_id TEXT NOT NULL, seq INTEGER NOT NULL, "update" BLOB NOT NULL,
 			author_id TEXT, created_at INTEGER NOT NULL, PRIMARY KEY (doc_id, seq));
 		CREATE TABLE doc_snapshots (doc_id TEXT PRIMARY KEY, state BLOB NOT NULL, seq INTEGER NOT NULL,
-			updated_at INTEGER NOT NULL);`);
+			parts INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL);
+		CREATE TABLE doc_snapshot_parts (doc_id TEXT NOT NULL, seq INTEGER NOT NULL, part INTEGER NOT NULL,
+			bytes BLOB NOT NULL, PRIMARY KEY (doc_id, seq, part));`);
 	return sqlite;
 }
 

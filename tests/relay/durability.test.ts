@@ -87,7 +87,11 @@ describe('relay durability', () => {
 
 		const stats = () =>
 			withDb(dataDir, (db) => {
-				const snapshot = db.prepare('SELECT length(state) AS n FROM doc_snapshots WHERE doc_id = ?').get(docId) as { n: number } | undefined;
+				const snapshot = db
+					.prepare(
+						'SELECT length(state) + (SELECT coalesce(sum(length(bytes)), 0) FROM doc_snapshot_parts p WHERE p.doc_id = s.doc_id AND p.seq = s.seq AND p.part < s.parts) AS n FROM doc_snapshots s WHERE doc_id = ?'
+					)
+					.get(docId) as { n: number } | undefined;
 				const log = db.prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM doc_updates WHERE doc_id = ?').get(docId) as {
 					rows: number;
 					bytes: number;

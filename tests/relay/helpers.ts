@@ -202,10 +202,13 @@ export function say(doc: Y.Doc, authorId: string, text: string): void {
 export function storedDoc(dataDir: string, docId: string): Y.Doc {
 	const doc = new Y.Doc();
 	withDb(dataDir, (sqlite) => {
-		const snapshot = sqlite.prepare('SELECT state FROM doc_snapshots WHERE doc_id = ?').get(docId) as
-			| { state: Buffer }
+		const snapshot = sqlite.prepare('SELECT state, seq, parts FROM doc_snapshots WHERE doc_id = ?').get(docId) as
+			| { state: Buffer; seq: number; parts: number }
 			| undefined;
-		if (snapshot) Y.applyUpdate(doc, snapshot.state);
+		// A big snapshot is stored in parts, in order, under the seq it covers.
+		const parts = () =>
+			(sqlite.prepare('SELECT bytes FROM doc_snapshot_parts WHERE doc_id = ? AND seq = ? AND part < ? ORDER BY part').all(docId, snapshot!.seq, snapshot!.parts) as { bytes: Buffer }[]).map((p) => p.bytes);
+		if (snapshot) Y.applyUpdate(doc, snapshot.parts > 0 ? Buffer.concat(parts()) : snapshot.state);
 		const rows = sqlite.prepare('SELECT "update" FROM doc_updates WHERE doc_id = ? ORDER BY seq').all(docId) as {
 			update: Buffer;
 		}[];

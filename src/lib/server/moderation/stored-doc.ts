@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import { store } from '$store/db';
+import { snapshotReader } from '$store/snapshots';
 import { editDocument } from '../doc-editor';
 import { findAuthored, removeAuthored, restoreAuthored, type AuthoredKind } from '$lib/domain/workspace/removal';
 
@@ -13,9 +14,7 @@ import { findAuthored, removeAuthored, restoreAuthored, type AuthoredKind } from
 export function readStoredDoc(docId: string): Y.Doc {
 	const { sqlite } = store();
 	const read = sqlite.transaction(() => {
-		const snapshot = sqlite
-			.prepare<[string], { state: Buffer; seq: number }>('SELECT state, seq FROM doc_snapshots WHERE doc_id = ?')
-			.get(docId);
+		const snapshot = snapshotReader(sqlite)(docId);
 		const log = sqlite
 			.prepare<[string, number], { update: Buffer }>('SELECT "update" FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq')
 			.all(docId, snapshot?.seq ?? 0);
