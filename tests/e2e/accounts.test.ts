@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { holdAppScripts, seriousA11yViolations, useServerAndBrowser } from '../helpers/browser';
 import { startServer } from '../helpers/server';
@@ -158,6 +161,55 @@ describe('accounts in the browser', () => {
 		await page.getByRole('button', { name: 'Créer mon compte' }).click();
 		await page.waitForURL((url) => url.pathname === '/profile');
 		await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+		await context.close();
+	});
+
+	it('resets a forgotten password with JavaScript off: the link from the mail, a refusal in French, then signed in; the link works once', async () => {
+		const { email } = await new Client(env.server.url).signup();
+		const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await page.goto(env.server.url + '/login');
+		await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+		await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
+		await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+		await page.getByRole('alert').filter({ hasText: 'Données invalides.' }).waitFor();
+		expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe('pas-une-adresse');
+		await page.getByLabel('Adresse e-mail').fill(email);
+		await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+		await page.getByTestId('reset-sent').waitFor();
+
+		// Without SMTP_URL the mail is an .eml in DATA_DIR/mail; the link is in it.
+		const mailDir = join(env.server.dataDir, 'mail');
+		const resetLink = async () => {
+			for (const name of readdirSync(mailDir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => f.name)) {
+				const mail = await simpleParser(readFileSync(join(mailDir, name)));
+				const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+				if (to?.value[0]?.address === email) return /\/reset\/[a-z2-7]+/.exec(mail.text ?? '')?.[0] ?? null;
+			}
+			return null;
+		};
+		await expect.poll(resetLink, { timeout: 20_000 }).not.toBeNull();
+		const link = (await resetLink())!;
+
+		await page.goto(env.server.url + link);
+		await page.getByLabel('Nouveau mot de passe').fill('court');
+		await page.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).click();
+		await page.getByText('Le mot de passe doit contenir au moins 10 caractères.').waitFor();
+		expect(await page.getByLabel('Nouveau mot de passe').inputValue()).toBe('');
+		await page.getByLabel('Nouveau mot de passe').fill('un-mot-de-passe-neuf');
+		await page.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).click();
+		await page.getByTestId('reset-done').waitFor();
+		await page.goto(env.server.url + '/');
+		await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+
+		// Used once: the same link now says so, and offers a new one.
+		await page.goto(env.server.url + link);
+		await page.getByLabel('Nouveau mot de passe').fill('encore-un-autre-mdp');
+		await page.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).click();
+		await page.getByRole('alert').filter({ hasText: 'Ce lien n’est plus valable. Demandez-en un nouveau.' }).waitFor();
+		await page.getByRole('link', { name: 'Mot de passe oublié ?' }).waitFor();
+		const fresh = new Client(env.server.url);
+		expect((await fresh.post('/api/auth/login', { email, password: 'un-mot-de-passe-neuf' })).status).toBe(200);
 		await context.close();
 	});
 
