@@ -42,16 +42,32 @@ function encode(write: (encoder: encoding.Encoder) => void): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-/** A sync-protocol message: its step, then the payload as a length-prefixed byte array. */
-function encodeSync(step: (typeof SyncStep)[keyof typeof SyncStep], payload: Uint8Array): Uint8Array {
-	return encode((e) => {
-		encoding.writeVarUint(e, MessageType.sync);
-		encoding.writeVarUint(e, step);
-		encoding.writeVarUint8Array(e, payload);
-	});
+/** Bytes of `n` as a lib0 varuint. */
+function varUintLength(n: number): number {
+	let length = 1;
+	for (; n > 0x7f; length++) n = Math.floor(n / 128);
+	return length;
 }
 
-/** Sync step 1: "here is my state vector, send me what I miss". */
+/** Writes `n` as a lib0 varuint at `at`; returns where it ends. */
+function writeVarUintAt(bytes: Uint8Array, at: number, n: number): number {
+	for (; n > 0x7f; n = Math.floor(n / 128)) bytes[at++] = 0x80 | (n & 0x7f);
+	bytes[at++] = n;
+	return at;
+}
+
+/**
+ * A sync message, allocated once at its size: the payload (an update: up to 1 MB) is
+ * copied once, where an Encoder copies it in and then out again. Same bytes as lib0's.
+ */
+function encodeSync(step: (typeof SyncStep)[keyof typeof SyncStep], payload: Uint8Array): Uint8Array {
+	const head = varUintLength(MessageType.sync) + varUintLength(step) + varUintLength(payload.byteLength);
+	const bytes = new Uint8Array(head + payload.byteLength);
+	writeVarUintAt(bytes, writeVarUintAt(bytes, writeVarUintAt(bytes, 0, MessageType.sync), step), payload.byteLength);
+	bytes.set(payload, head);
+	return bytes;
+}
+
 export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeSync(SyncStep.step1, stateVector);
 
 /** Sync step 2: the update answering a peer's step 1. */
