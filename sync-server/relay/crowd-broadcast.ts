@@ -18,7 +18,7 @@
  * published before it). Nothing is dropped; a peer that left is skipped.
  */
 import type { FanoutFrame } from './hooks';
-import { StepwiseMerge } from './merge-batch';
+import { sharedOrigin, StepwiseMerge } from './merge-batch';
 import { decodeClientMessage, encodeUpdate } from './protocol';
 import { forEachInTurns, inTurns, type InTurns } from './turn-budget';
 
@@ -142,9 +142,8 @@ export class CrowdBroadcast {
 }
 
 /**
- * The frames of one broadcast: every document update merged into one (from its
- * one origin if they share it, else from none: a sender then gets its own update
- * back inside it, which Yjs ignores), then the other frames in order. Merged a
+ * The frames of one broadcast: every document update merged into one (from their
+ * sharedOrigin), then the other frames in order. Merged a
  * group at a time (`step`) until `merged`.
  */
 class Coalescing {
@@ -168,9 +167,7 @@ class Coalescing {
 	/** The broadcast's frames (once merged). */
 	frames(): Outgoing[] {
 		if (!this.#merge) return [...this.#updates, ...this.#others];
-		const origin = this.#updates[0].originId;
-		const sameOrigin = this.#updates.every((u) => u.originId === origin);
-		return [{ frame: encodeUpdate(this.#merge.result), originId: sameOrigin ? origin : null }, ...this.#others];
+		return [{ frame: encodeUpdate(this.#merge.result), originId: sharedOrigin(this.#updates) }, ...this.#others];
 	}
 }
 

@@ -50,6 +50,15 @@ export class StepwiseMerge {
 	}
 }
 
+/**
+ * Who a merged update comes from: the one origin all `updates` share, else none (each
+ * sender then gets its own update back inside it, which Yjs ignores).
+ */
+export function sharedOrigin(updates: readonly { originId: string | null }[]): string | null {
+	const origin = updates[0]?.originId ?? null;
+	return updates.every((u) => u.originId === origin) ? origin : null;
+}
+
 /** One update holding every update of `updates` (not empty), merged at once. */
 export function mergeBatch(updates: readonly Uint8Array[]): Uint8Array {
 	const merge = new StepwiseMerge(updates);

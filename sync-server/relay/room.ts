@@ -12,7 +12,7 @@ import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
 import { applyChecked, onlyDeletes, screenPresence, wasCompensated, writeQuota } from './integrity';
 import type { Backlogged, TurnBudget } from './turn-budget';
-import { mergeBatch } from './merge-batch';
+import { mergeBatch, sharedOrigin } from './merge-batch';
 import { IncomingBacklog } from './incoming-backlog';
 import { CROWDED_ROOM_PEERS, CrowdBroadcast, type CrowdBroadcastOptions } from './crowd-broadcast';
 
@@ -337,9 +337,8 @@ export class Room implements Backlogged {
 			// The crowd merges all that waits for its next broadcast, these included: merged here too, they would be merged twice.
 			for (const { update, originId } of entries) this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId });
 		} else {
-			const origins = new Set(entries.map((e) => e.originId));
 			const update = mergeBatch(entries.map((e) => e.update));
-			this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId: origins.size === 1 ? entries[0].originId : null });
+			this.fanout.publish({ docId: this.docId, frame: encodeUpdate(update), originId: sharedOrigin(entries) });
 		}
 		let lastAuthor: string | null = null;
 		for (const { authorId } of entries) {

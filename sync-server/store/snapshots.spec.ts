@@ -22,6 +22,12 @@ function writer() {
 	return { doc, write };
 }
 
+/** A store over a database file (the merge worker reads it) that compacts only when told to. */
+function fileStore() {
+	const sqlite = fileDocDb();
+	return { sqlite, store: createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 }) };
+}
+
 const notesOf = (updates: Uint8Array[]) => {
 	const doc = new Y.Doc();
 	for (const u of updates) Y.applyUpdate(doc, u);
@@ -30,8 +36,7 @@ const notesOf = (updates: Uint8Array[]) => {
 
 describe('big snapshots, in parts', () => {
 	it('writes a snapshot over PART_BYTES a part per turn; until the swap, readers see the one it replaces', async () => {
-		const sqlite = fileDocDb();
-		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
+		const { sqlite, store } = fileStore();
 		const { doc, write } = writer();
 		await Promise.all(write(12, 64 * 1024).map((u) => store.append('big', u, 'user1')));
 		await store.compact('big');
@@ -65,8 +70,7 @@ describe('big snapshots, in parts', () => {
 	});
 
 	it('never reads the parts a crash left behind, and the next compaction drops them', async () => {
-		const sqlite = fileDocDb();
-		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
+		const { sqlite, store } = fileStore();
 		const { doc, write } = writer();
 		await Promise.all(write(8, 64 * 1024).map((u) => store.append('big', u, 'user1')));
 		await store.compact('big');
@@ -88,8 +92,7 @@ describe('big snapshots, in parts', () => {
 	});
 
 	it('keeps a small snapshot in its row, and drops the parts of the big one it replaces', async () => {
-		const sqlite = fileDocDb();
-		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
+		const { sqlite, store } = fileStore();
 		const { doc, write } = writer();
 		await Promise.all(write(8, 64 * 1024).map((u) => store.append('doc', u, 'user1')));
 		await store.compact('doc');
