@@ -53,13 +53,12 @@ export function countHttpRequest(method: string | undefined, status: number): vo
 	http.set(key, (http.get(key) ?? 0) + 1);
 }
 
-/** Persisted updates per second over the last ~10 s. */
+/** Persisted updates per second over the last ~10 s (a read adds no sample: the window is time, not reads). */
 function updatesPerSecond(): number {
-	sample();
 	const first = samples[0];
-	const last = samples[samples.length - 1];
-	const seconds = (last.at - first.at) / 1000;
-	return seconds > 0 ? (last.count - first.count) / seconds : 0;
+	if (!first) return 0;
+	const seconds = (Date.now() - first.at) / 1000;
+	return seconds > 0 ? (metrics.updatesPersisted - first.count) / seconds : 0;
 }
 
 type Line = [labels: string, value: number];
