@@ -68,7 +68,7 @@ for (let i = 0; i < WRITERS; i += 50) {
 const connectCpuMs = ((treeCpuSeconds(ours.pid) - connectCpuBefore) * 1000) / writers.length;
 console.log(`${writers.length} writers connected to one document`);
 // Settle, then reset the server's 10 s stall window so the connection burst is not counted.
-await new Promise((r) => setTimeout(r, 11_000));
+await new Promise((r) => setTimeout(r, 12_000));
 clearInterval(connectSampler);
 console.log('worst stall over the last 10 s while connecting and settling, ms:', connectSamples.map((ms) => Math.round(ms)));
 
@@ -114,7 +114,7 @@ async function load(bigWriter: number): Promise<{ samples: number[]; cpu: number
 const first = await load(0);
 let warm: Awaited<ReturnType<typeof load>> | null = null;
 if (process.env.BENCH_FANIN_WARM !== '0') {
-	await new Promise((r) => setTimeout(r, 11_000));
+	await new Promise((r) => setTimeout(r, 12_000));
 	warm = await load(1);
 }
 const { samples, cpu, updates } = first;

@@ -18,7 +18,7 @@ import { subscribe } from '$lib/server/events';
 import { positiveNumberEnv } from '$lib/server/env-number';
 import { registerDocEditor } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
-import { PING_INTERVAL_MS, TURN_BUDGET_MS, WRITE_BUDGET_MS } from '$relay/limits';
+import { PING_INTERVAL_MS, TURN_BUDGET_MS, WHOLE_TURN_FRAME_BYTES, WRITE_BUDGET_MS } from '$relay/limits';
 import { isSameSiteOrigin } from './origin-check';
 import { createMeetingNewcomerWatcher } from '$lib/server/meetings/newcomer-mail';
 import { createMeetingDocsOf } from '$store/meeting-docs';
@@ -51,7 +51,8 @@ function createSyncUpgrade(): SyncUpgrade {
 		sqlite,
 		{
 			compactEvery: positiveNumberEnv('KOHERO_COMPACT_EVERY', 500),
-			compactMinBytes: positiveNumberEnv('KOHERO_COMPACT_MIN_BYTES', 64 * 1024)
+			compactMinBytes: positiveNumberEnv('KOHERO_COMPACT_MIN_BYTES', 64 * 1024),
+			commitInNextTurnFromBytes: WHOLE_TURN_FRAME_BYTES
 		},
 		{ registerGauge, countCompaction: () => metrics.compactions++ }
 	);

@@ -21,15 +21,31 @@ describe('IncomingBacklog', () => {
 		for (let n = 0; n < 5; n++) backlog.push(n % 2 ? b : a, frame(n));
 		const seen: string[] = [];
 		const handle = (peer: { name: string }, data: Uint8Array) => seen.push(`${peer.name}${data[2]}`);
-		expect(backlog.drain(() => false, handle)).toBe(false);
+		expect(backlog.drain((_, first) => first, handle)).toBe(false);
 		expect(seen).toEqual(['a0']);
 		let budget = 2;
-		expect(backlog.drain(() => --budget > 0, handle)).toBe(false);
+		expect(backlog.drain((_, first) => first || --budget > 0, handle)).toBe(false);
 		expect(seen).toEqual(['a0', 'b1', 'a2']);
 		expect(backlog.drain(() => true, handle)).toBe(true);
 		expect(seen).toEqual(['a0', 'b1', 'a2', 'b3', 'a4']);
 		expect(backlog.waiting).toBe(false);
 		expect(backlog.drain(() => true, handle)).toBe(true);
+	});
+
+	it('stops before a frame that does not fit, the first one too, and shows which one waits', () => {
+		const backlog = new IncomingBacklog<ReturnType<typeof sender>>(10);
+		const a = sender('a');
+		const big = new Uint8Array(100);
+		backlog.push(a, frame(0));
+		backlog.push(a, big);
+		backlog.push(a, frame(2));
+		const fitsSmall = (data: Uint8Array) => data.byteLength < 100;
+		const seen: number[] = [];
+		expect(backlog.drain(fitsSmall, (_, data) => seen.push(data.byteLength))).toBe(false);
+		expect(backlog.drain(fitsSmall, (_, data) => seen.push(data.byteLength))).toBe(false);
+		expect([seen, backlog.next]).toEqual([[3], big]);
+		expect(backlog.drain(() => true, (_, data) => seen.push(data.byteLength))).toBe(true);
+		expect([seen, backlog.next]).toEqual([[3, 100, 3], undefined]);
 	});
 
 	it('stops reading a sender past its limit, once, and reads it again when half is handled', () => {
@@ -44,9 +60,9 @@ describe('IncomingBacklog', () => {
 		expect(slow.reading).toBe(false);
 		// 7 waiting: handing back 4 leaves 3, more than half of 4.
 		let budget = 4;
-		backlog.drain(() => --budget > 0, () => undefined);
+		backlog.drain((_, first) => first || --budget > 0, () => undefined);
 		expect(fast.reading).toBe(false);
-		backlog.drain(() => false, () => undefined);
+		backlog.drain((_, first) => first, () => undefined);
 		expect([fast.reading, slow.reading]).toEqual([true, true]);
 	});
 

@@ -37,14 +37,24 @@ export class IncomingBacklog<P extends Sender> {
 		}
 	}
 
-	/** Hands waiting frames (at least one, if any) to `handle` while `hasTime()`; true once none are left. */
-	drain(hasTime: () => boolean, handle: (peer: P, data: Uint8Array) => void): boolean {
+	/** The next waiting frame, if any. */
+	get next(): Uint8Array | undefined {
+		return this.#frames[this.#start]?.data;
+	}
+
+	/**
+	 * Hands waiting frames to `handle`, in order, while `fits(frame, first)` (`first` for
+	 * the first of this drain); true once none are left.
+	 */
+	drain(fits: (data: Uint8Array, first: boolean) => boolean, handle: (peer: P, data: Uint8Array) => void): boolean {
 		const frames = this.#frames;
 		if (this.#start >= frames.length) return true;
-		do {
+		let first = true;
+		while (this.#start < frames.length && fits(frames[this.#start].data, first)) {
 			const { peer, data } = frames[this.#start++];
+			first = false;
 			handle(peer, data);
-		} while (this.#start < frames.length && hasTime());
+		}
 		const left = frames.length - this.#start;
 		if (left <= this.maxFrames / 2) this.#resumeReading();
 		if (left === 0) {

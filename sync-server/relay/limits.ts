@@ -11,6 +11,12 @@ export const PING_INTERVAL_MS = 5_000;
 export const MAX_SEND_BUFFER_BYTES = 8 * 1024 * 1024;
 /** Frames handled per turn of the loop, in ms: with the turn's commit and fan-out, well under the 50 ms stall target. */
 export const TURN_BUDGET_MS = 10;
+/**
+ * Frames from this size on cost about a budget's worth alone (~40 ms per MB on the
+ * reference machine: read and checked ~20, committed ~12, framed): each is handled as the
+ * first frame of a turn (turn-budget.ts), and committed in the next (the store's option).
+ */
+export const WHOLE_TURN_FRAME_BYTES = 256 * 1024;
 /** Time per turn for crowded rooms' broadcasts and pings: with the turn's incoming frames, commit and GC, well under a 50 ms stall. */
 export const WRITE_BUDGET_MS = 8;
 /** Sync requests a socket may repeat while its full-state reply is still unread (beyond → 1013). */

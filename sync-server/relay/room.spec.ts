@@ -10,6 +10,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { DocStore } from './hooks';
 import { anUpdate, frame, peer, startSpecRelay, stopSpecRelay, updateFrame } from './spec-relay';
+import { WHOLE_TURN_FRAME_BYTES } from './limits';
 
 /** A DocStore that holds every append until the test settles it. */
 function heldStore() {
@@ -114,6 +115,44 @@ describe('Room: a burst past the turn budget', () => {
 		// Stored in the order sent: the writer's clocks 0, 1, 2…
 		expect(appended.map((u) => Y.decodeUpdate(u).structs[0].id.clock)).toEqual([...Array(20).keys()]);
 		expect(copy.getText('notes').toString()).toBe(letters);
+		writer.ws.close();
+		reader.ws.close();
+	});
+
+	it('keeps arrival order when a frame of a budget\'s worth waits for a turn of its own', async () => {
+		const appends: number[] = [];
+		const store: DocStore = {
+			load: async () => [],
+			append: async (_docId, update) => void appends.push(Y.decodeUpdate(update).structs[0].id.clock),
+			release: async () => undefined,
+			flush: async () => undefined
+		};
+		// The production budget.
+		const url = await startSpecRelay(store);
+		const writer = await peer(url, 'a');
+		const reader = await peer(url, 'b');
+		await reader.received('sync0');
+		const source = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		source.on('update', (u: Uint8Array) => updates.push(u));
+		const notes = source.getText('notes');
+		for (let i = 0; i < 5; i++) notes.insert(notes.length, 'a');
+		notes.insert(notes.length, 'b'.repeat(WHOLE_TURN_FRAME_BYTES));
+		for (let i = 0; i < 5; i++) notes.insert(notes.length, 'c');
+		const socket = (writer.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+		socket.cork();
+		for (const u of updates) writer.ws.send(updateFrame(u));
+		socket.uncork();
+		const copy = new Y.Doc();
+		reader.ws.on('message', (data: Buffer) => {
+			const decoder = decoding.createDecoder(new Uint8Array(data));
+			if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2) Y.applyUpdate(copy, decoding.readVarUint8Array(decoder));
+		});
+		const text = notes.toString();
+		while (copy.getText('notes').length < text.length) await reader.received('sync2', reader.frames.filter((f) => f === 'sync2').length + 1);
+		expect(copy.getText('notes').toString()).toBe(text);
+		const big = 5 + WHOLE_TURN_FRAME_BYTES;
+		expect(appends).toEqual([0, 1, 2, 3, 4, 5, big, big + 1, big + 2, big + 3, big + 4]);
 		writer.ws.close();
 		reader.ws.close();
 	});

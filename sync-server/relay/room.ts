@@ -12,6 +12,7 @@ import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
 import { applyChecked, onlyDeletes, screenPresence, wasCompensated, writeQuota } from './integrity';
 import type { Backlogged, TurnBudget } from './turn-budget';
+import { WHOLE_TURN_FRAME_BYTES } from './limits';
 import { mergeBatch, sharedOrigin } from './merge-batch';
 import { IncomingBacklog } from './incoming-backlog';
 import { CROWDED_ROOM_PEERS, CrowdBroadcast, type CrowdBroadcastOptions } from './crowd-broadcast';
@@ -144,21 +145,33 @@ export class Room implements Backlogged {
 			this.#queued.push({ peer, data });
 			return;
 		}
-		if (this.#backlog.waiting || !this.budget.hasTime()) {
+		if (this.#backlog.waiting || !this.budget.fits(data.byteLength)) {
 			this.#backlog.push(peer, data);
-			this.budget.later(this);
+			this.#later();
 			return;
 		}
 		this.#handleSafely(peer, data);
 	}
 
-	/** Handles waiting frames (at least one) while `hasTime()`; true once none are left. */
+	/**
+	 * Handles waiting frames while the turn has room for them (the first one whatever the
+	 * time, unless it needs a turn of its own: turn-budget.ts); true once none are left.
+	 */
 	drain(hasTime: () => boolean): boolean {
-		return this.#backlog.drain(hasTime, (peer, data) => {
+		const fits = (data: Uint8Array, first: boolean): boolean =>
+			data.byteLength < WHOLE_TURN_FRAME_BYTES ? first || hasTime() : this.budget.fits(data.byteLength);
+		const done = this.#backlog.drain(fits, (peer, data) => {
 			if (this.peers.has(peer)) this.#handleSafely(peer, data);
 			// A writer that left meanwhile: its updates still count (its presence went with it).
 			else if (data[0] === 0 && data[1] !== 0) this.#handleSafely(peer, data);
 		});
+		if (!done) this.#later();
+		return done;
+	}
+
+	/** Frames wait: handled in later turns, first in one if the next needs a turn of its own. */
+	#later(): void {
+		this.budget.later(this, (this.#backlog.next?.byteLength ?? 0) >= WHOLE_TURN_FRAME_BYTES);
 	}
 
 	/** Handles every waiting frame now (the last peer left, the relay closes). */

@@ -1,7 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { forEachInTurns, type InTurns } from './turn-budget';
+import { TurnBudget, forEachInTurns, type Backlogged, type InTurns } from './turn-budget';
+import { WHOLE_TURN_FRAME_BYTES } from './limits';
 
 const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+const turnEnded = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('TurnBudget: a frame of a budget\'s worth', () => {
+	it('fits only as the first frame of a turn, and then counts on the clock', async () => {
+		const budget = new TurnBudget(1_000);
+		expect(budget.fits(WHOLE_TURN_FRAME_BYTES)).toBe(true);
+		// Time is left for small frames, but a second big one waits for a turn of its own.
+		expect(budget.fits(100)).toBe(true);
+		expect(budget.fits(WHOLE_TURN_FRAME_BYTES)).toBe(false);
+		await turnEnded();
+		expect(budget.fits(100)).toBe(true);
+		expect(budget.fits(WHOLE_TURN_FRAME_BYTES)).toBe(false);
+		await turnEnded();
+		expect(budget.fits(WHOLE_TURN_FRAME_BYTES)).toBe(true);
+	});
+
+	it('lets a room waiting with one drain first in the next turn', async () => {
+		const budget = new TurnBudget(1_000);
+		const drained: string[] = [];
+		const room = (name: string): Backlogged => ({ drain: () => (drained.push(name), true) });
+		const [small, big] = [room('small'), room('big')];
+		budget.later(small);
+		budget.later(big, true);
+		await nextTurn();
+		expect(drained).toEqual(['big', 'small']);
+		expect(budget.waiting).toBe(0);
+	});
+});
 
 describe('forEachInTurns', () => {
 	it('visits every item in order, one per turn when the budget is spent, the loop running in between', async () => {

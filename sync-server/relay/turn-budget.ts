@@ -5,7 +5,10 @@
  * socket with it. Frames are handled at once while the turn's budget lasts;
  * past it, a room keeps them in arrival order and handles them in the next
  * turns, a budget's worth per turn, taking turns with the other waiting rooms.
+ * A frame big enough to cost a budget's worth alone is handled only as a turn's
+ * first: behind others, it would make that turn several budgets long.
  */
+import { WHOLE_TURN_FRAME_BYTES } from './limits';
 
 /** A room with frames waiting: `drain` handles some while `hasTime()`, and says whether none are left. */
 export interface Backlogged {
@@ -16,6 +19,8 @@ export class TurnBudget {
 	/** When this turn's first frame was handled (performance.now()), or -1. */
 	#startedAt = -1;
 	readonly #waiting = new Set<Backlogged>();
+	/** Waiting rooms whose next frame needs a turn of its own: they drain first. */
+	readonly #wholeTurn = new Set<Backlogged>();
 	#drainTimer: NodeJS.Timeout | null = null;
 
 	constructor(readonly budgetMs: number) {}
@@ -31,15 +36,29 @@ export class TurnBudget {
 		return now - this.#startedAt < this.budgetMs;
 	};
 
-	/** `room` keeps frames for later turns (idempotent). */
-	later(room: Backlogged): void {
+	/**
+	 * Whether this turn may handle a frame of `bytes` now (and starts the turn's clock):
+	 * one under WHOLE_TURN_FRAME_BYTES while the budget lasts, a bigger one only if
+	 * no frame was handled yet in this turn.
+	 */
+	fits(bytes: number): boolean {
+		if (bytes < WHOLE_TURN_FRAME_BYTES) return this.hasTime();
+		if (this.#startedAt >= 0) return false;
+		this.hasTime();
+		return true;
+	}
+
+	/** `room` keeps frames for later turns (idempotent); `wholeTurn` if the next one needs a turn of its own. */
+	later(room: Backlogged, wholeTurn = false): void {
 		this.#waiting.add(room);
+		if (wholeTurn) this.#wholeTurn.add(room);
 		this.#scheduleDrain();
 	}
 
 	/** `room` left: nothing of it runs later. */
 	forget(room: Backlogged): void {
 		this.#waiting.delete(room);
+		this.#wholeTurn.delete(room);
 	}
 
 	/** Rooms with frames waiting (a gauge: it must fall back to 0). */
@@ -59,7 +78,10 @@ export class TurnBudget {
 	readonly #drain = (): void => {
 		this.#drainTimer = null;
 		let first = true;
-		for (const room of [...this.#waiting]) {
+		// A room waiting with a big frame goes first: later in the turn, it could not handle it.
+		const order = new Set([...this.#wholeTurn, ...this.#waiting]);
+		this.#wholeTurn.clear();
+		for (const room of order) {
 			// Forgotten meanwhile (it unloaded while another room drained).
 			if (!this.#waiting.has(room)) continue;
 			// At least one frame per turn, whatever the budget.

@@ -53,6 +53,23 @@ describe('SQLite doc store', () => {
 		expect(order).toEqual(['committed (1 row)', 'end of turn']);
 	});
 
+	it('commits a big append in the next turn of the loop, with what is appended meanwhile', async () => {
+		const sqlite = memoryDocDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20, commitInNextTurnFromBytes: 1000 });
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		doc.getText('notes').insert(0, 'x'.repeat(1000));
+		doc.getText('notes').insert(0, 'y');
+		const order: string[] = [];
+		const endOfTurn = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push(`end of turn (${rowCount(sqlite)} rows)`))));
+		const big = store.append('doc-big', updates[0], 'user1');
+		const small = store.append('doc-big', updates[1], 'user1');
+		expect(small).toBe(big);
+		await Promise.all([endOfTurn, big.then(() => void order.push(`committed (${rowCount(sqlite)} rows)`))]);
+		expect(order).toEqual(['end of turn (0 rows)', 'committed (2 rows)']);
+	});
+
 	it('groups the appends that follow a commit in the same turn, and keeps grouping while every turn brings more', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });

@@ -19,6 +19,12 @@ export interface DocLogOptions {
 	compactEvery: number;
 	/** ...or once the log outweighs both the snapshot and this many bytes. */
 	compactMinBytes: number;
+	/**
+	 * An append from this size on is committed in the next turn of the loop, with what
+	 * comes meanwhile: reading and checking it already filled its own turn, and its
+	 * commit is about as long (the relay's WHOLE_TURN_FRAME_BYTES). Default: never.
+	 */
+	commitInNextTurnFromBytes?: number;
 }
 
 interface PendingAppend {
@@ -58,6 +64,7 @@ function openCommit(): Commit {
 /** A DocStore over the process' SQLite connection; `metrics` receives its gauges and counters. */
 export function createSqliteDocStore(sqlite: Database.Database, options: DocLogOptions, metrics: StoreMetrics = noStoreMetrics): SqliteDocStore {
 	const compaction = compactionStatements(sqlite);
+	const commitInNextTurnFromBytes = options.commitInNextTurnFromBytes ?? Infinity;
 	const selectMaxSeq = sqlite.prepare<[string], { seq: number | null }>(
 		'SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?'
 	);
@@ -213,7 +220,8 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 				// Alone in its turn: committed once this callback (every frame of the socket
 				// read) is done, before the loop moves on. Otherwise setImmediate runs after the
 				// turn's other I/O callbacks: one commit for every frame read in the rest of it.
-				if (grouping) setImmediate(commit);
+				if (update.byteLength >= commitInNextTurnFromBytes) setTimeout(commit, 0);
+				else if (grouping) setImmediate(commit);
 				else process.nextTick(commit);
 			}
 			pending.items.push({ docId, update, authorId });
