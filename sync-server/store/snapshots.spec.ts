@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createSqliteDocStore } from './doc-log';
 import { fileDocDb, removeFileDocDbs } from './spec-doc-db';
 import { stopMergeWorker } from './merge-worker';
-import { PART_BYTES } from './snapshots';
+import { PART_BYTES } from './parts';
 
 afterEach(async () => {
 	await stopMergeWorker();

@@ -1,7 +1,6 @@
 /**
- * Document snapshots (doc_snapshots), written in parts when they are big. This
- * disk takes a row at ~7 ms of the writing thread per MB (bench/RESULTS.md, turn
- * 9): a 3.6 MB snapshot written in one transaction held the relay's loop for 30–40
+ * Document snapshots (doc_snapshots), written in parts when they are big (parts.ts):
+ * a 3.6 MB snapshot written in one transaction held the relay's loop for 30–40
  * ms. A snapshot over PART_BYTES is written a part per turn of the loop, each part
  * its own commit in doc_snapshot_parts under the seq the snapshot covers; then one
  * small transaction points doc_snapshots at them (`parts`), prunes the log it
@@ -11,9 +10,7 @@
  * compaction's final transaction drops them.
  */
 import type Database from 'better-sqlite3';
-
-/** Snapshots above this many bytes are written in parts of this size. */
-export const PART_BYTES = 256 * 1024;
+import { PART_BYTES, joinParts, writeInParts } from './parts';
 
 /** The SQL of snapshots, one source for the relay's thread and the merge worker (workerData). */
 export const SNAPSHOT_SQL = {
@@ -50,7 +47,7 @@ export function snapshotReader(sqlite: Database.Database): (docId: string) => St
 		const found = row.get(docId);
 		if (!found) return undefined;
 		if (found.parts === 0) return { state: found.state, seq: found.seq };
-		return { state: Buffer.concat(parts.all(docId, found.seq, found.parts).map((part) => part.bytes)), seq: found.seq };
+		return { state: joinParts(parts.all(docId, found.seq, found.parts)), seq: found.seq };
 	};
 }
 
@@ -59,8 +56,6 @@ export function snapshotSizer(sqlite: Database.Database): (docId: string) => { s
 	const bytes = sqlite.prepare<[string], { seq: number; bytes: number }>(SNAPSHOT_SQL.bytes);
 	return (docId) => bytes.get(docId);
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Stores `state` as `docId`'s snapshot covering the log up to `coveredSeq`, and prunes
@@ -79,11 +74,7 @@ export function snapshotWriter(sqlite: Database.Database): (docId: string, state
 	const empty = new Uint8Array(0);
 	return async (docId, state, coveredSeq) => {
 		if (state.byteLength <= PART_BYTES) return swap(docId, state, coveredSeq, 0);
-		const parts = Math.ceil(state.byteLength / PART_BYTES);
-		for (let part = 0; part < parts; part++) {
-			writePart.run(docId, coveredSeq, part, state.subarray(part * PART_BYTES, (part + 1) * PART_BYTES));
-			await nextTurn();
-		}
+		const parts = await writeInParts(state, (part, bytes) => writePart.run(docId, coveredSeq, part, bytes));
 		swap(docId, empty, coveredSeq, parts);
 	};
 }

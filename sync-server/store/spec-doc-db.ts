@@ -14,7 +14,11 @@ function docDbAt(file: string): Database.Database {
 		CREATE TABLE doc_snapshots (doc_id TEXT PRIMARY KEY, state BLOB NOT NULL, seq INTEGER NOT NULL,
 			parts INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL);
 		CREATE TABLE doc_snapshot_parts (doc_id TEXT NOT NULL, seq INTEGER NOT NULL, part INTEGER NOT NULL,
-			bytes BLOB NOT NULL, PRIMARY KEY (doc_id, seq, part));`);
+			bytes BLOB NOT NULL, PRIMARY KEY (doc_id, seq, part));
+		CREATE TABLE doc_history (doc_id TEXT NOT NULL, taken_at INTEGER NOT NULL, state BLOB NOT NULL,
+			bytes INTEGER NOT NULL, parts INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (doc_id, taken_at));
+		CREATE TABLE doc_history_parts (doc_id TEXT NOT NULL, taken_at INTEGER NOT NULL, part INTEGER NOT NULL,
+			bytes BLOB NOT NULL, PRIMARY KEY (doc_id, taken_at, part));`);
 	return sqlite;
 }
 

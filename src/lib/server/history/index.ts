@@ -3,8 +3,9 @@
  * snapshots the relay kept (sync-server/store/doc-history.ts), and restoring
  * one as a new edit through the relay, so every client receives it.
  */
-import { and, desc, eq } from 'drizzle-orm';
-import { db } from '$store/db';
+import { desc, eq } from 'drizzle-orm';
+import { db, store } from '$store/db';
+import { historyReader } from '$store/doc-history';
 import { docHistory, type UserRow } from '$store/schema';
 import { restoreFromSnapshot, type RestoreScope } from '$lib/domain/workspace/restore';
 import { editDocument } from '../doc-editor';
@@ -43,12 +44,8 @@ export function listHistory(user: UserRow, initiativeId: string): HistoryItem[] 
 /** Restores `scope` of the workspace to the snapshot taken at `at`; resolves once every client was sent it. */
 export async function restoreHistory(user: UserRow, initiativeId: string, at: string, scope: RestoreScope): Promise<void> {
 	requireManager(user, initiativeId);
-	const row = db()
-		.select({ state: docHistory.state })
-		.from(docHistory)
-		.where(and(eq(docHistory.docId, initiativeId), eq(docHistory.takenAt, Date.parse(at))))
-		.get();
-	if (!row) throw notFound('Cette version de l’historique n’existe pas (ou plus).');
-	const snapshot = new Uint8Array(row.state);
+	const state = historyReader(store().sqlite)(initiativeId, Date.parse(at));
+	if (!state) throw notFound('Cette version de l’historique n’existe pas (ou plus).');
+	const snapshot = new Uint8Array(state);
 	await editDocument(initiativeId, 'initiative', (doc) => restoreFromSnapshot(doc, snapshot, scope));
 }
