@@ -8,7 +8,6 @@
  * burst, and once the relay went idle after it (the steady figure). Reports medians and spread (min–max), never a best-of;
  * server CPU per update is read from /proc for each relay's process tree.
  * Then: stored log vs state (Kohero), idle sockets (both).
- * The paced phases run with the CPUs kept awake (lib/keep-awake.ts; BENCH_KEEP_AWAKE=0: not).
  * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server.
  * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload).
  * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
@@ -23,7 +22,6 @@ import { runFair, type PhaseResult } from './lib/fair-workload';
 import { churn, storedFigures, type StoredFigures } from './lib/stored-log';
 import { taskFrames } from './lib/task-updates';
 import { spreadOf, type Spread } from './lib/spread';
-import { keepingAwake, whileAwake } from './lib/keep-awake';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const DOCS = env('BENCH_DOCS', 50);
@@ -40,7 +38,7 @@ const BASELINE = process.env.BENCH_BASELINE;
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const { frames, clockAfter } = taskFrames(WRITERS, 4000);
-const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE, pacedWithCpusKeptAwake: keepingAwake };
+const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE };
 console.log('workload:', JSON.stringify(workload));
 
 let refDocCounter = 0;
@@ -76,7 +74,6 @@ async function roundOf(name: Name): Promise<void> {
 		pacedSeconds: PACED_S,
 		pacedRate: PACED_RATE,
 		settle: () => untilIdle(server.pid),
-		latencyPhase: whileAwake,
 		beforeClose: name === 'kohero' ? (states) => void stored.push(storedFigures(ours.server.dataDir, states)) : undefined
 	});
 	const loadAverage = Math.round(loadavg()[0] * 10) / 10;

@@ -34,8 +34,6 @@ export interface FairOptions {
 	pacedRate: number;
 	/** Resolves once the relay has finished what the burst left it (before the steady paced phase). */
 	settle: () => Promise<unknown>;
-	/** Runs each paced (latency) phase: keep-awake.ts's whileAwake, or as it is. */
-	latencyPhase?: <T>(run: () => Promise<T>) => Promise<T>;
 	/** Called with each document's encoded state while its sockets are still open. */
 	beforeClose?: (stateBytes: Map<string, number>) => void;
 }
@@ -224,10 +222,9 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		}
 		await waitDrained('paced');
 	};
-	const latencyPhase = options.latencyPhase ?? (<T>(run: () => Promise<T>) => run());
-	const paced = await latencyPhase(() => phase(pacedRun));
+	const paced = await phase(pacedRun);
 	await options.settle();
-	const pacedSteady = await latencyPhase(() => phase(pacedRun));
+	const pacedSteady = await phase(pacedRun);
 
 	options.beforeClose?.(new Map(rooms.map((r) => [r.docId, Y.encodeStateAsUpdate(r.doc).byteLength])));
 	for (const room of rooms) {
