@@ -158,15 +158,19 @@ export class Room implements Backlogged {
 	 * time, unless it needs a turn of its own: turn-budget.ts); true once none are left.
 	 */
 	drain(hasTime: () => boolean): boolean {
-		const fits = (data: Uint8Array, first: boolean): boolean =>
-			data.byteLength < WHOLE_TURN_FRAME_BYTES ? first || hasTime() : this.budget.fits(data.byteLength);
-		const done = this.#backlog.drain(fits, (peer, data) => {
+		const done = this.#drainWhile((data, first) =>
+			data.byteLength < WHOLE_TURN_FRAME_BYTES ? first || hasTime() : this.budget.fits(data.byteLength)
+		);
+		if (!done) this.#later();
+		return done;
+	}
+
+	#drainWhile(fits: (data: Uint8Array, first: boolean) => boolean): boolean {
+		return this.#backlog.drain(fits, (peer, data) => {
 			if (this.peers.has(peer)) this.#handleSafely(peer, data);
 			// A writer that left meanwhile: its updates still count (its presence went with it).
 			else if (data[0] === 0 && data[1] !== 0) this.#handleSafely(peer, data);
 		});
-		if (!done) this.#later();
-		return done;
 	}
 
 	/** Frames wait: handled in later turns, first in one if the next needs a turn of its own. */
@@ -174,9 +178,9 @@ export class Room implements Backlogged {
 		this.budget.later(this, (this.#backlog.next?.byteLength ?? 0) >= WHOLE_TURN_FRAME_BYTES);
 	}
 
-	/** Handles every waiting frame now (the last peer left, the relay closes). */
+	/** Handles every waiting frame now, big ones too (the last peer left, the relay closes). */
 	drainAll(): void {
-		if (this.#backlog.waiting) this.drain(() => true);
+		this.#drainWhile(() => true);
 		this.budget.forget(this);
 	}
 
