@@ -40,6 +40,42 @@ afterEach(stopSpecRelay);
 
 const queryAwareness = () => frame((e) => encoding.writeVarUint(e, 3));
 
+type SpecPeer = Awaited<ReturnType<typeof peer>>;
+
+/** A writer and a reader of the spec relay's document, the reader greeted. */
+async function writerAndReader(url: string): Promise<{ writer: SpecPeer; reader: SpecPeer }> {
+	const writer = await peer(url, 'a');
+	const reader = await peer(url, 'b');
+	await reader.received('sync0');
+	return { writer, reader };
+}
+
+/** A document whose updates are kept, in order. */
+function recordedDoc(): { source: Y.Doc; updates: Uint8Array[] } {
+	const source = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	source.on('update', (u: Uint8Array) => updates.push(u));
+	return { source, updates };
+}
+
+/** Sends `updates` as frames in one TCP write. */
+function sendInOneWrite(writer: SpecPeer, updates: Uint8Array[]): void {
+	const socket = (writer.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+	socket.cork();
+	for (const u of updates) writer.ws.send(updateFrame(u));
+	socket.uncork();
+}
+
+/** A document fed with every update `reader` receives from now on. */
+function copyOf(reader: SpecPeer): Y.Doc {
+	const copy = new Y.Doc();
+	reader.ws.on('message', (data: Buffer) => {
+		const decoder = decoding.createDecoder(new Uint8Array(data));
+		if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2) Y.applyUpdate(copy, decoding.readVarUint8Array(decoder));
+	});
+	return copy;
+}
+
 describe('Room: save before broadcast', () => {
 	it('sends no peer the update until its append resolves', async () => {
 		const { store, appends, appended } = heldStore();
@@ -91,24 +127,13 @@ describe('Room: a burst past the turn budget', () => {
 		};
 		// A budget of 0: every turn handles one frame, the rest wait.
 		const url = await startSpecRelay(store, { turnBudgetMs: 0 });
-		const writer = await peer(url, 'a');
-		const reader = await peer(url, 'b');
-		await reader.received('sync0');
-		const source = new Y.Doc();
-		const updates: Uint8Array[] = [];
-		source.on('update', (u: Uint8Array) => updates.push(u));
+		const { writer, reader } = await writerAndReader(url);
+		const { source, updates } = recordedDoc();
 		const letters = 'abcdefghijklmnopqrst';
 		for (let i = 0; i < 20; i++) source.getText('notes').insert(i, letters[i]);
 		// One TCP write: every frame arrives in one read, one turn of the relay's loop.
-		const socket = (writer.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
-		socket.cork();
-		for (const u of updates) writer.ws.send(updateFrame(u));
-		socket.uncork();
-		const copy = new Y.Doc();
-		reader.ws.on('message', (data: Buffer) => {
-			const decoder = decoding.createDecoder(new Uint8Array(data));
-			if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2) Y.applyUpdate(copy, decoding.readVarUint8Array(decoder));
-		});
+		sendInOneWrite(writer, updates);
+		const copy = copyOf(reader);
 		await reader.received('sync2', 20);
 		expect(order.indexOf('timer')).toBeGreaterThan(0);
 		expect(order.indexOf('timer')).toBeLessThan(order.lastIndexOf('append'));
@@ -129,25 +154,14 @@ describe('Room: a burst past the turn budget', () => {
 		};
 		// The production budget.
 		const url = await startSpecRelay(store);
-		const writer = await peer(url, 'a');
-		const reader = await peer(url, 'b');
-		await reader.received('sync0');
-		const source = new Y.Doc();
-		const updates: Uint8Array[] = [];
-		source.on('update', (u: Uint8Array) => updates.push(u));
+		const { writer, reader } = await writerAndReader(url);
+		const { source, updates } = recordedDoc();
 		const notes = source.getText('notes');
 		for (let i = 0; i < 5; i++) notes.insert(notes.length, 'a');
 		notes.insert(notes.length, 'b'.repeat(WHOLE_TURN_FRAME_BYTES));
 		for (let i = 0; i < 5; i++) notes.insert(notes.length, 'c');
-		const socket = (writer.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
-		socket.cork();
-		for (const u of updates) writer.ws.send(updateFrame(u));
-		socket.uncork();
-		const copy = new Y.Doc();
-		reader.ws.on('message', (data: Buffer) => {
-			const decoder = decoding.createDecoder(new Uint8Array(data));
-			if (decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2) Y.applyUpdate(copy, decoding.readVarUint8Array(decoder));
-		});
+		sendInOneWrite(writer, updates);
+		const copy = copyOf(reader);
 		const text = notes.toString();
 		while (copy.getText('notes').length < text.length) await reader.received('sync2', reader.frames.filter((f) => f === 'sync2').length + 1);
 		expect(copy.getText('notes').toString()).toBe(text);
