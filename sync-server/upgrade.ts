@@ -16,7 +16,7 @@ import { createHistoryWatcher, DAY_MS } from '$store/doc-history';
 import { createActivityWatcher } from '$store/activity-watcher';
 import { subscribe } from '$lib/server/events';
 import { positiveNumberEnv } from '$lib/server/env-number';
-import { registerDocEditor } from '$lib/server/doc-editor';
+import { registerDocAccess } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
 import { PING_INTERVAL_MS, TURN_BUDGET_MS, WHOLE_TURN_FRAME_BYTES, WRITE_BUDGET_MS } from '$relay/limits';
 import { isSameSiteOrigin } from './origin-check';
@@ -96,7 +96,10 @@ function createSyncUpgrade(): SyncUpgrade {
 		}),
 		subscribe('sessions_ended', ({ sessionIds }) => relay.closeSessions(sessionIds))
 	];
-	registerDocEditor((docId, docKind, edit) => relay.editDocument(docId, docKind, edit));
+	registerDocAccess({
+		edit: (docId, docKind, edit) => relay.editDocument(docId, docKind, edit),
+		readLoaded: (docId, read) => relay.readLoaded(docId, read)
+	});
 
 	return {
 		relay,
@@ -109,7 +112,7 @@ function createSyncUpgrade(): SyncUpgrade {
 		},
 		async close() {
 			for (const unsubscribe of unsubscribers) unsubscribe();
-			registerDocEditor(null);
+			registerDocAccess(null);
 			await relay.close();
 			activity.flush();
 			await checkpointer?.stop();

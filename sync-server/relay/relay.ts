@@ -30,6 +30,11 @@ export interface Relay {
 	 * `edit` in one transaction, commits it and sends it to every open socket.
 	 */
 	editDocument(docId: string, docKind: DocKind, edit: (doc: Y.Doc) => void): Promise<void>;
+	/**
+	 * `read` on a loaded document as it is now (what any peer was sent is in it), without
+	 * loading it; null when it is not in memory (or failed to load).
+	 */
+	readLoaded<T>(docId: string, read: (doc: Y.Doc) => T): { value: T } | null;
 	/** The ids of the documents in memory (for membership changes on meeting docs). */
 	loadedDocIds(): string[];
 	/** Commits everything pending, closes every socket with 1001 and frees the documents. */
@@ -204,6 +209,10 @@ export function createRelay({
 			if (!room.ready) throw new Error('document failed to load');
 			await room.editAsServer(edit);
 			if (room.peers.size === 0) unloadWhenIdle(room);
+		},
+		readLoaded(docId, read) {
+			const room = rooms.get(docId);
+			return room?.ready ? { value: read(room.doc) } : null;
 		},
 		loadedDocIds() {
 			return [...rooms.keys()];
