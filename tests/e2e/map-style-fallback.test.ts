@@ -61,11 +61,20 @@ describe('online map style', () => {
 			'test-online-style'
 		);
 
+		// Zoomed in while the style server answers, until every tile is in: no request is left in flight.
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve) => {
+					const map = (document.querySelector('.map-canvas') as unknown as { koheroMap: { jumpTo(o: object): void; once(e: string, f: () => void): void } }).koheroMap;
+					map.once('idle', () => resolve());
+					map.jumpTo({ center: [5.37, 43.3], zoom: 9 });
+				})
+		);
 		// The style server goes down mid-session; moving the map asks it for tiles that never come.
 		styleServer.closeAllConnections();
 		await new Promise((resolve) => styleServer.close(resolve));
 		await page.evaluate(() =>
-			(document.querySelector('.map-canvas') as unknown as { koheroMap: { jumpTo(o: object): void } }).koheroMap.jumpTo({ center: [5.37, 43.3], zoom: 9 })
+			(document.querySelector('.map-canvas') as unknown as { koheroMap: { jumpTo(o: object): void } }).koheroMap.jumpTo({ center: [5.9, 43.6] })
 		);
 		await page.locator('.map-view[data-style="embedded"][data-status="ready"]').waitFor({ timeout: 60_000 });
 		const view = await page.evaluate(() => {
