@@ -12,7 +12,6 @@ import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
 import { applyChecked, onlyDeletes, screenPresence, wasCompensated, writeQuota } from './integrity';
 import type { Backlogged, TurnBudget } from './turn-budget';
-import { WHOLE_TURN_FRAME_BYTES } from './limits';
 import { mergeBatch, sharedOrigin } from './merge-batch';
 import { IncomingBacklog } from './incoming-backlog';
 import { CROWDED_ROOM_PEERS, CrowdBroadcast, type CrowdBroadcastOptions } from './crowd-broadcast';
@@ -162,10 +161,8 @@ export class Room implements Backlogged {
 	 * Handles waiting frames while the turn has room for them (the first one whatever the
 	 * time, unless it needs a turn of its own: turn-budget.ts); true once none are left.
 	 */
-	drain(hasTime: () => boolean): boolean {
-		const done = this.#drainWhile((data, first) =>
-			data.byteLength < WHOLE_TURN_FRAME_BYTES ? first || hasTime() : this.budget.fits(data.byteLength)
-		);
+	drain(): boolean {
+		const done = this.#drainWhile((data, first) => this.budget.fits(data.byteLength, first));
 		if (!done) this.#later();
 		return done;
 	}
@@ -180,7 +177,7 @@ export class Room implements Backlogged {
 
 	/** Frames wait: handled in later turns, first in one if the next needs a turn of its own. */
 	#later(): void {
-		this.budget.later(this, (this.#backlog.next?.byteLength ?? 0) >= WHOLE_TURN_FRAME_BYTES);
+		this.budget.later(this, this.#backlog.next?.byteLength);
 	}
 
 	/** Handles every waiting frame now, big ones too (the last peer left, the relay closes). */

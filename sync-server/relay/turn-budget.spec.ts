@@ -25,7 +25,7 @@ describe('TurnBudget: a frame of a budget\'s worth', () => {
 		const room = (name: string): Backlogged => ({ drain: () => (drained.push(name), true) });
 		const [small, big] = [room('small'), room('big')];
 		budget.later(small);
-		budget.later(big, true);
+		budget.later(big, WHOLE_TURN_FRAME_BYTES);
 		await nextTurn();
 		expect(drained).toEqual(['big', 'small']);
 		expect(budget.waiting).toBe(0);

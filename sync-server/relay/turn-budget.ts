@@ -10,9 +10,9 @@
  */
 import { WHOLE_TURN_FRAME_BYTES } from './limits';
 
-/** A room with frames waiting: `drain` handles some while `hasTime()`, and says whether none are left. */
+/** A room with frames waiting: `drain` handles those this turn `fits`, and says whether none are left. */
 export interface Backlogged {
-	drain(hasTime: () => boolean): boolean;
+	drain(): boolean;
 }
 
 export class TurnBudget {
@@ -38,20 +38,20 @@ export class TurnBudget {
 
 	/**
 	 * Whether this turn may handle a frame of `bytes` now (and starts the turn's clock):
-	 * one under WHOLE_TURN_FRAME_BYTES while the budget lasts, a bigger one only if
-	 * no frame was handled yet in this turn.
+	 * one under WHOLE_TURN_FRAME_BYTES while the budget lasts (or whatever the time if it is
+	 * the `first` a room drains in this turn), a bigger one only if no frame was handled yet.
 	 */
-	fits(bytes: number): boolean {
-		if (bytes < WHOLE_TURN_FRAME_BYTES) return this.hasTime();
+	fits(bytes: number, first = false): boolean {
+		if (bytes < WHOLE_TURN_FRAME_BYTES) return first || this.hasTime();
 		if (this.#startedAt >= 0) return false;
 		this.hasTime();
 		return true;
 	}
 
-	/** `room` keeps frames for later turns (idempotent); `wholeTurn` if the next one needs a turn of its own. */
-	later(room: Backlogged, wholeTurn = false): void {
+	/** `room` keeps frames for later turns (idempotent); it drains first in the next one if its next frame, of `nextBytes`, needs a turn of its own. */
+	later(room: Backlogged, nextBytes = 0): void {
 		this.#waiting.add(room);
-		if (wholeTurn) this.#wholeTurn.add(room);
+		if (nextBytes >= WHOLE_TURN_FRAME_BYTES) this.#wholeTurn.add(room);
 		this.#scheduleDrain();
 	}
 
@@ -89,7 +89,7 @@ export class TurnBudget {
 			first = false;
 			this.#waiting.delete(room);
 			// Not done: back of the line, so rooms take turns.
-			if (!room.drain(this.hasTime)) this.#waiting.add(room);
+			if (!room.drain()) this.#waiting.add(room);
 		}
 		this.#scheduleDrain();
 	};
