@@ -6,9 +6,11 @@
  * updates on raw sockets, one full Y.Doc observer per doc — in R rounds of
  * alternating order. Paced latency is measured twice: right after the saturation
  * burst, and once the relay went idle after it (the steady figure). Reports medians and spread (min–max), never a best-of;
- * server CPU per update is read from /proc for each relay's process tree.
+ * server CPU per update is read from /proc for each relay's process tree. The paced p99 is judged pooled over
+ * every round's updates, beside the stalls of the machine a third process saw meanwhile (lib/canary.ts).
  * Then: stored log vs state (Kohero), idle sockets (both).
  * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server.
+ * BENCH_LATENCY_DUMP=dir writes each phase's [sent at µs, latency ms] (to line up with bench/tools' logs).
  * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload).
  * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
  * build of Kohero (before a change), so before and after come from one run.
@@ -22,6 +24,8 @@ import { runFair, type PhaseResult } from './lib/fair-workload';
 import { churn, storedFigures, type StoredFigures } from './lib/stored-log';
 import { taskFrames } from './lib/task-updates';
 import { spreadOf, type Spread } from './lib/spread';
+import { startCanary, type Stalls } from './lib/canary';
+import { percentile } from './lib/fair-workload';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const DOCS = env('BENCH_DOCS', 50);
@@ -44,6 +48,7 @@ console.log('workload:', JSON.stringify(workload));
 let refDocCounter = 0;
 const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${String(refDocCounter++).padStart(5, '0')}`);
 
+const canary = startCanary();
 const reference = await startReference();
 // --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
 const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...NODE_ARGS, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
@@ -52,7 +57,7 @@ const baseline: OurServer | null = BASELINE ? await startOurs(WRITERS, ['--expos
 
 type Name = 'reference' | 'kohero' | 'baseline';
 const names: Name[] = baseline ? ['reference', 'baseline', 'kohero'] : ['reference', 'kohero'];
-type Round = { saturation: PhaseResult; paced: PhaseResult; pacedSteady: PhaseResult; loadAverage: number };
+type Round = { saturation: PhaseResult; paced: PhaseResult; pacedSteady: PhaseResult; loadAverage: number; stalls?: { paced: Stalls; pacedSteady: Stalls } };
 const runs: Record<Name, Round[]> = { reference: [], kohero: [], baseline: [] };
 const stored: StoredFigures[] = [];
 
@@ -137,6 +142,11 @@ const idle = IDLE > 0
 await reference.stop();
 await ours.stop();
 await baseline?.stop();
+const canaryCpuMs = Math.round(canary.cpuMs());
+canary.stop();
+for (const round of Object.values(runs).flat()) {
+	round.stalls = { paced: canary.between(round.paced.fromUs, round.paced.toUs), pacedSteady: canary.between(round.pacedSteady.fromUs, round.pacedSteady.toUs) };
+}
 
 type Pick = (r: Round) => number;
 /** Where each summary figure comes from in a round's result. */
@@ -161,13 +171,47 @@ const summary = Object.fromEntries(FIGURES.map((k) => [k, { reference: figureOf(
 /** The same figures for the baseline build, when there is one. */
 const baselineSummary = baseline ? (Object.fromEntries(FIGURES.map((k) => [k, figureOf('baseline', k)])) as Record<Figure, Spread>) : null;
 const ratio = (k: Figure) => Math.round((summary[k].kohero.median / summary[k].reference.median) * 100) / 100;
-const ratios = { updatesPerSecond: ratio('updatesPerSecond'), cpuMsPer1000: ratio('cpuMsPer1000'), pacedP99: ratio('pacedP99'), pacedSteadyP99: ratio('pacedSteadyP99') };
+
+type PacedPhase = 'paced' | 'pacedSteady';
+interface Pooled {
+	updates: number;
+	p50: number;
+	p90: number;
+	p99: number;
+	/** The canary's stalls over the same phases: count and total ms, summed over rounds. */
+	machineStalls: number;
+	machineStallMs: number;
+}
+/**
+ * Latency percentiles over every paced update of every round of a relay: a p99 of one 5 s round is its
+ * ~10th slowest update, which two or three stalls of the machine decide; pooled, it is the 30th–50th.
+ */
+function pooled(name: Name, phase: PacedPhase): Pooled {
+	const all = runs[name].flatMap((r) => r[phase].latencies).sort((a, b) => a - b);
+	const at = (p: number) => Math.round(percentile(all, p) * 100) / 100;
+	const stalls = runs[name].map((r) => r.stalls![phase]);
+	return {
+		updates: all.length,
+		p50: at(50),
+		p90: at(90),
+		p99: at(99),
+		machineStalls: stalls.reduce((sum, s) => sum + s.count, 0),
+		machineStallMs: Math.round(stalls.reduce((sum, s) => sum + s.totalMs, 0))
+	};
+}
+const pooledOf = (phase: PacedPhase) => Object.fromEntries(names.map((name) => [name, pooled(name, phase)])) as Record<Name, Pooled>;
+const pacedPooled = { paced: pooledOf('paced'), pacedSteady: pooledOf('pacedSteady') };
+const pooledRatio = (phase: PacedPhase) => Math.round((pacedPooled[phase].kohero.p99 / pacedPooled[phase].reference.p99) * 100) / 100;
+const ratios = { updatesPerSecond: ratio('updatesPerSecond'), cpuMsPer1000: ratio('cpuMsPer1000'), pacedP99: pooledRatio('paced'), pacedSteadyP99: pooledRatio('pacedSteady') };
+for (const round of Object.values(runs).flat()) for (const phase of ['saturation', 'paced', 'pacedSteady'] as const) round[phase].latencies = [];
 
 const results = {
 	date: new Date().toISOString(),
 	machine: 'shared, 2 cores; the harness runs in the benchmark process; CPU per update is the steady figure, wall-clock ones are noisy',
 	workload,
 	summary,
+	pacedPooled,
+	canary: { cpuMs: canaryCpuMs, note: 'a third process with a 2 ms timer: gaps of 4 ms or more are the machine stalling (bench/lib/canary.ts)' },
 	ratios,
 	baseline: baseline ? { server: BASELINE, summary: baselineSummary } : undefined,
 	storedLog: { rounds: stored, churned },
@@ -183,6 +227,9 @@ console.table(Object.fromEntries(FIGURES.map((k) => [k, {
 	...(baselineSummary ? { baseline: row(baselineSummary[k]) } : {}),
 	kohero: row(summary[k].kohero)
 }])));
-console.log('ratios kohero/reference:', ratios);
+console.log('paced, pooled over rounds (ms; machine stalls: count / total ms the canary saw):');
+console.table(Object.fromEntries(names.flatMap((name) => (['paced', 'pacedSteady'] as const).map((phase) => [`${name} ${phase}`, pacedPooled[phase][name]]))));
+console.log(`canary CPU: ${canaryCpuMs} ms in all`);
+console.log('ratios kohero/reference (paced p99: pooled):', ratios);
 if (idle) console.log('idle:', idle);
 console.log('written to bench/results/relay.json');

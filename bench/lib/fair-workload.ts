@@ -8,6 +8,7 @@
  * steady latency, without the burst's after-work (compactions, checkpoints).
  * The relay's CPU is read from /proc for its whole process tree.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -47,7 +48,10 @@ export interface PhaseResult {
 	/** Harness CPU (this process), ms per 1000 updates. */
 	harnessCpuMsPer1000: number;
 	p50: number;
+	p90: number;
 	p99: number;
+	/** Every update's latency in the phase, sorted (ms): pooled over rounds by the caller, not written out. */
+	latencies: number[];
 	/** Frames the relay sent to all sockets of the phase, per update. */
 	framesPerUpdate: number;
 	/** When the phase ran, in µs on the monotonic clock (as bench/tools' gap and GC logs): to line them up. */
@@ -78,9 +82,19 @@ interface Room {
 	doc: Y.Doc;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const DUMP_DIR = process.env.BENCH_LATENCY_DUMP;
+let dumps = 0;
+/** Writes [sent at (µs, monotonic clock as bench/tools), latency ms] of a phase to DUMP_DIR/<pid>-<n>.json. */
+function dumpLatencies(pid: number, latencies: number[], sentAts: number[]): void {
+	const offsetUs = monotonicUs() - performance.now() * 1000;
+	const rows = latencies.map((ms, i) => [Math.round(sentAts[i] * 1000 + offsetUs), round(ms, 3)]);
+	mkdirSync(DUMP_DIR!, { recursive: true });
+	writeFileSync(`${DUMP_DIR}/${pid}-${dumps++}.json`, JSON.stringify(rows));
 }
 
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -109,6 +123,8 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 	const { frames, docIds, clockAfter } = options;
 	let framesReceived = 0;
 	const latencies: number[] = [];
+	/** When each measured update was sent (performance.now ms), beside its latency: BENCH_LATENCY_DUMP. */
+	const sentAts: number[] = [];
 	let onProgress: (writer: Writer) => void = () => undefined;
 	const rooms: Room[] = await Promise.all(
 		docIds.map(async (docId) => {
@@ -138,7 +154,10 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 					let seen = writer.seen;
 					while (seen < clockAfter.length && clockAfter[seen] <= state) seen++;
 					if (seen === writer.seen) return;
-					for (let n = writer.seen; n < seen; n++) latencies.push(now - writer.sentAt[n]);
+					for (let n = writer.seen; n < seen; n++) {
+						latencies.push(now - writer.sentAt[n]);
+						sentAts.push(writer.sentAt[n]);
+					}
 					writer.seen = seen;
 					onProgress(writer);
 				});
@@ -163,6 +182,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 
 	async function phase(run: () => Promise<void>): Promise<PhaseResult> {
 		latencies.length = 0;
+		sentAts.length = 0;
 		const sentBefore = writers.reduce((s, w) => s + w.next, 0);
 		const framesBefore = framesReceived;
 		const cpuBefore = treeCpuSeconds(options.pid);
@@ -176,6 +196,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		const updates = writers.reduce((s, w) => s + w.next, 0) - sentBefore;
 		// Frames still in flight to writers are not waited for; close enough at these counts.
 		const frames = framesReceived - framesBefore;
+		if (DUMP_DIR) dumpLatencies(options.pid, latencies, sentAts);
 		latencies.sort((a, b) => a - b);
 		return {
 			updates,
@@ -184,7 +205,9 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 			cpuMsPer1000: round((cpu * 1e6) / updates),
 			harnessCpuMsPer1000: round((harness.user + harness.system) / updates),
 			p50: round(percentile(latencies, 50)),
+			p90: round(percentile(latencies, 90)),
 			p99: round(percentile(latencies, 99)),
+			latencies: [...latencies],
 			framesPerUpdate: round(frames / updates),
 			fromUs,
 			toUs: monotonicUs()
