@@ -3,7 +3,7 @@
  * default, PEOPLE_SEARCH_LIMIT_PER_HOUR), a wall for anyone sweeping radii to
  * map where people live.
  */
-import { ApiError } from './http/api-error';
+import { tooManyRequests } from './http/api-error';
 import { WindowLimiter } from './auth/rate-limit';
 import { positiveIntEnv } from './env-number';
 
@@ -13,13 +13,5 @@ const searches = new WindowLimiter(positiveIntEnv('PEOPLE_SEARCH_LIMIT_PER_HOUR'
 /** Counts one people search by `userId`, or 429 (with Retry-After) beyond the hour's budget. */
 export function countPeopleSearch(userId: string): void {
 	const wait = searches.reserve([userId]);
-	if (wait > 0) {
-		throw new ApiError(
-			429,
-			'too_many_requests',
-			`Trop de recherches de voisin·es. Réessayez dans ${Math.ceil(wait / 60)} min.`,
-			undefined,
-			{ 'retry-after': String(wait) }
-		);
-	}
+	if (wait > 0) throw tooManyRequests(wait, (minutes) => `Trop de recherches de voisin·es. Réessayez dans ${minutes} min.`);
 }

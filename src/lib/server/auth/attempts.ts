@@ -4,18 +4,12 @@
  * The attempt is counted before the password is checked, so of many parallel
  * guesses at most 10 are ever checked.
  */
-import { ApiError } from '../http/api-error';
+import { tooManyRequests, type ApiError } from '../http/api-error';
 import { loginFailures } from './rate-limit';
 
 /** 429 with Retry-After, in French. */
 export function tooManyAttempts(waitSeconds: number): ApiError {
-	return new ApiError(
-		429,
-		'too_many_attempts',
-		`Trop de tentatives. Réessayez dans ${Math.ceil(waitSeconds / 60)} min.`,
-		undefined,
-		{ 'retry-after': String(waitSeconds) }
-	);
+	return tooManyRequests(waitSeconds, (minutes) => `Trop de tentatives. Réessayez dans ${minutes} min.`, 'too_many_attempts');
 }
 
 /**

@@ -2,7 +2,7 @@
  * Sign-ups per IP: each one costs an argon2 hash, so one address may create at
  * most SIGNUP_LIMIT_PER_HOUR accounts (default 10) in an hour.
  */
-import { ApiError } from '../http/api-error';
+import { tooManyRequests } from '../http/api-error';
 import { WindowLimiter } from './rate-limit';
 import { positiveIntEnv } from '../env-number';
 
@@ -12,13 +12,5 @@ const signups = new WindowLimiter(positiveIntEnv('SIGNUP_LIMIT_PER_HOUR', 10), H
 /** Counts one sign-up from `ip`, or 429 (with Retry-After) when the hour's budget is spent. */
 export function countSignup(ip: string): void {
 	const wait = signups.reserve([`ip:${ip}`]);
-	if (wait > 0) {
-		throw new ApiError(
-			429,
-			'too_many_signups',
-			`Trop de créations de compte depuis cette adresse. Réessayez dans ${Math.ceil(wait / 60)} min.`,
-			undefined,
-			{ 'retry-after': String(wait) }
-		);
-	}
+	if (wait > 0) throw tooManyRequests(wait, (minutes) => `Trop de créations de compte depuis cette adresse. Réessayez dans ${minutes} min.`, 'too_many_signups');
 }

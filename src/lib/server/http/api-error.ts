@@ -33,3 +33,7 @@ export const forbidden = (message = "Vous n'avez pas le droit de faire cela.") =
 	new ApiError(403, 'forbidden', message);
 export const notFound = (message = 'Introuvable.') => new ApiError(404, 'not_found', message);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+
+/** 429 with `Retry-After: waitSeconds`; `message` is given the wait in whole minutes. */
+export const tooManyRequests = (waitSeconds: number, message: (minutes: number) => string, code = 'too_many_requests') =>
+	new ApiError(429, code, message(Math.ceil(waitSeconds / 60)), undefined, { 'retry-after': String(waitSeconds) });

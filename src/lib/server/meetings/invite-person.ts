@@ -12,10 +12,9 @@ import { users, type UserRow } from '$store/schema';
 import { activity } from '$store/schema-notify';
 import { WindowLimiter } from '../auth/rate-limit';
 import { positiveIntEnv } from '../env-number';
-import { ApiError } from '../http/api-error';
 import { roleOf } from '../initiatives/membership';
 import { publish } from '../events';
-import { notFound } from '../http/api-error';
+import { notFound, tooManyRequests } from '../http/api-error';
 import { meetingConflict, meetingMessage } from './errors';
 import { requireManager } from './access';
 import { insertInvite } from './invites';
@@ -37,10 +36,7 @@ function alreadyInvited(initiativeId: string, userId: string, now: number): bool
 
 function countInvitation(actorId: string): void {
 	const wait = invitesPerInviter.reserve([actorId]);
-	if (wait > 0) {
-		const minutes = Math.ceil(wait / 60);
-		throw new ApiError(429, 'too_many_requests', meetingMessage('too_many_invitations', { minutes }), undefined, { 'retry-after': String(wait) });
-	}
+	if (wait > 0) throw tooManyRequests(wait, (minutes) => meetingMessage('too_many_invitations', { minutes }));
 }
 
 /** Invites `userId` (a discoverable person) to `initiativeId`; 404 for anyone Voisin·es does not show. */

@@ -9,7 +9,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { db, store } from '$store/db';
 import { passwordResets, users, type UserRow } from '$store/schema';
 import type { Locale } from '$lib/i18n/catalog';
-import { ApiError } from '../http/api-error';
+import { ApiError, tooManyRequests } from '../http/api-error';
 import { FailureLimiter, loginFailures } from '../auth/rate-limit';
 import { hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
@@ -27,7 +27,7 @@ const byIp = new FailureLimiter(20, RESET_LIFETIME_MS);
 const hashOf = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
 function tooMany(wait: number): ApiError {
-	return new ApiError(429, 'too_many_requests', 'Trop de demandes. Réessayez plus tard.', undefined, { 'retry-after': String(wait) });
+	return tooManyRequests(wait, () => 'Trop de demandes. Réessayez plus tard.');
 }
 
 /**
