@@ -69,6 +69,27 @@ describe('POST /api/reports', () => {
 		expectError(await report(reporter, { targetType: 'message', targetId: 'nope-nope-nope', initiativeId: initiative.id }), 404);
 		expectError(await report(reporter, { targetType: 'idea', targetId: 'nope-nope-nope', initiativeId: 'nope-nope-nope' }), 404);
 	});
+
+	it('counts 30 new reports an hour per person, made-up targets included (then 429 with Retry-After); reporting the same again is not counted', async () => {
+		const owner = await srv.person();
+		const initiative = await newInitiative(owner, srv.centre());
+		const reporter = await srv.person();
+		const first = await report(reporter, { targetType: 'initiative', targetId: initiative.id, reason: 'spam' });
+		expect(first.status).toBe(201);
+		// Each made-up message id makes the server look through the workspace: each one counts.
+		for (let i = 1; i < 30; i++) {
+			expectError(await report(reporter, { targetType: 'message', targetId: `made-up-${i}`, initiativeId: initiative.id, reason: 'spam' }), 404);
+		}
+		const refused = await report(reporter, { targetType: 'message', targetId: 'made-up-30', initiativeId: initiative.id, reason: 'spam' });
+		expectError(refused, 429);
+		expect(refused.body.error.message).toMatch(/Trop de signalements/);
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+		const again = await report(reporter, { targetType: 'initiative', targetId: initiative.id, reason: 'spam' });
+		expect(again.status).toBe(200);
+		expect(again.body.report.id).toBe(first.body.report.id);
+		// Another person is not held back by this one.
+		expect((await report(await srv.person(), { targetType: 'initiative', targetId: initiative.id, reason: 'spam' })).status).toBe(201);
+	});
 });
 
 describe('the threshold and hidden initiatives', () => {

@@ -1,6 +1,9 @@
 /**
  * `POST /api/reports`: one report per person and target (again → the same
- * report), a copy of the reported text, then the automatic threshold.
+ * report), a copy of the reported text, then the automatic threshold. A person
+ * files at most REPORT_LIMIT_PER_HOUR new reports an hour (default 30): finding
+ * a reported message may read a whole workspace, which one account must not be
+ * able to ask for again and again with made-up ids.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { db } from '$store/db';
@@ -9,7 +12,9 @@ import { newId } from '$lib/domain/ids';
 import type { ReportInput } from '$lib/domain/validation/moderation';
 import type { OwnReport } from '$lib/domain/moderation';
 import type { UserRow } from '$store/schema';
-import { badRequest } from '../http/api-error';
+import { badRequest, tooManyRequests } from '../http/api-error';
+import { WindowLimiter } from '../auth/rate-limit';
+import { positiveIntEnv } from '../env-number';
 import { resolveTarget } from './targets';
 import { applyThreshold } from './threshold';
 
@@ -21,6 +26,9 @@ function findOwn(reporterId: string, input: Pick<ReportInput, 'targetType' | 'ta
 		.get();
 }
 
+const HOUR = 60 * 60 * 1000;
+const filed = new WindowLimiter(positiveIntEnv('REPORT_LIMIT_PER_HOUR', 30), HOUR);
+
 const shape = (row: ReportRow) => ({ id: row.id, status: row.status });
 
 /** Files a report; `created` false when this person had already reported this target. */
@@ -30,7 +38,10 @@ export async function createReport(
 ): Promise<{ report: { id: string; status: 'open' | 'closed' }; created: boolean }> {
 	const existing = findOwn(reporter.id, input);
 	if (existing) return { report: shape(existing), created: false };
-	const target = resolveTarget(input.targetType, input.targetId, input.initiativeId);
+	// Counted before the target is looked up: a target that does not exist costs the same.
+	const wait = filed.reserve([reporter.id]);
+	if (wait > 0) throw tooManyRequests(wait, (minutes) => `Trop de signalements. Réessayez dans ${minutes} min.`);
+	const target = await resolveTarget(input.targetType, input.targetId, input.initiativeId);
 	if (target.authorId === reporter.id) {
 		throw badRequest({ targetId: 'Vous ne pouvez pas vous signaler vous-même.' }, 'Vous ne pouvez pas signaler votre propre contenu.');
 	}
