@@ -38,9 +38,13 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);
 const SQL = workerData.sql;
-function merge(updates) {
+function docOf(updates) {
 	const doc = new Y.Doc({ gc: true });
 	doc.transact(() => { for (const u of updates) Y.applyUpdate(doc, u); });
+	return doc;
+}
+function merge(updates) {
+	const doc = docOf(updates);
 	const state = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
 	return state;
@@ -72,9 +76,23 @@ function mergeStored(file, docId, upTo, whole) {
 	const state = rows.length === 0 ? new Uint8Array(snap.state) : merge(snap ? [snap.state, ...updates] : updates);
 	return { state, coveredSeq: rows.length > 0 ? rows[rows.length - 1].seq : snap.seq, rows: rows.length, mergedBytes: updates.reduce((sum, u) => sum + u.byteLength, 0) };
 }
-parentPort.on('message', ({ id, updates, file, docId, upTo, whole }) => {
+/** The first Y.Map of array \`find.array\` whose \`find.key\` is \`find.value\`, as JSON, in the stored document (null: none). */
+function findStored(file, docId, find) {
+	const { snap, rows } = database(file)(docId, Number.MAX_SAFE_INTEGER);
+	const updates = rows.map((row) => row.update);
+	const doc = docOf(snap ? [snap.state, ...updates] : updates);
 	try {
-		if (file) {
+		for (const item of doc.getArray(find.array)) if (item instanceof Y.Map && item.get(find.key) === find.value) return item.toJSON();
+		return null;
+	} finally {
+		doc.destroy();
+	}
+}
+parentPort.on('message', ({ id, updates, file, docId, upTo, whole, find }) => {
+	try {
+		if (find) {
+			parentPort.postMessage({ id, found: findStored(file, docId, find) });
+		} else if (file) {
 			const merged = mergeStored(file, docId, upTo, whole);
 			parentPort.postMessage({ id, merged }, merged ? [merged.state.buffer] : []);
 		} else {
@@ -87,7 +105,7 @@ parentPort.on('message', ({ id, updates, file, docId, upTo, whole }) => {
 });
 `;
 
-type Reply = { id: number; state?: Uint8Array; merged?: Merged | null; error?: string };
+type Reply = { id: number; state?: Uint8Array; merged?: Merged | null; found?: Record<string, unknown> | null; error?: string };
 type Job = { resolve: (reply: Reply) => void; reject: (err: Error) => void };
 
 let worker: Worker | null = null;
@@ -187,6 +205,28 @@ export async function mergeStoredOffThread(file: string, docId: string, upTo: nu
 	try {
 		const reply = await ask(started(), { file, docId, upTo, whole });
 		return reply?.merged;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Which entry `findStoredOffThread` looks for: the first Y.Map of the root array `array` whose `key` is `value`. */
+export interface EntryQuery {
+	array: string;
+	key: string;
+	value: string;
+}
+
+/**
+ * The entry `query` names in `docId` as stored in the database file `file` (snapshot and whole
+ * log), read and applied on the worker, as JSON; null when there is none. Applying a workspace of
+ * thousands of messages takes hundreds of ms: on the relay's thread, every socket would wait.
+ * `undefined` when the worker could not do it, for the caller to read it here instead.
+ */
+export async function findStoredOffThread(file: string, docId: string, query: EntryQuery): Promise<Record<string, unknown> | null | undefined> {
+	try {
+		const reply = await ask(started(), { file, docId, find: query });
+		return reply?.found;
 	} catch {
 		return undefined;
 	}

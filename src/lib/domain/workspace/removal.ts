@@ -3,18 +3,27 @@
  * or idea by id. The server applies these as its own edits (API.md "Moderation").
  */
 import * as Y from 'yjs';
-import { ideasOf, messagesOf, num, str } from './shape';
+import { IDEAS, MESSAGES, ideasOf, messagesOf, num, str, type Readable } from './shape';
 
 export type AuthoredKind = 'message' | 'idea';
+export interface Authored {
+	authorId: string;
+	text: string;
+	createdAt: number;
+}
 
 const arrayOf = (doc: Y.Doc, kind: AuthoredKind) => (kind === 'message' ? messagesOf(doc) : ideasOf(doc));
 
+/** An entry's fields, from its Y.Map or from a Map of its JSON. */
+export const authoredOf = (entry: Readable): Authored => ({ authorId: str(entry, 'authorId') ?? '', text: str(entry, 'text') ?? '', createdAt: num(entry, 'createdAt') });
+
+/** Where findAuthored looks, for a reader without the Y.Doc (the stored-document worker): the first map of `array` whose `key` is `value`. */
+export const authoredQuery = (kind: AuthoredKind, id: string) => ({ array: kind === 'message' ? MESSAGES : IDEAS, key: 'id', value: id });
+
 /** The entry `id` of the thread or the ideas, as stored, or null. */
-export function findAuthored(doc: Y.Doc, kind: AuthoredKind, id: string): { authorId: string; text: string; createdAt: number } | null {
+export function findAuthored(doc: Y.Doc, kind: AuthoredKind, id: string): Authored | null {
 	for (const item of arrayOf(doc, kind)) {
-		if (item instanceof Y.Map && item.get('id') === id) {
-			return { authorId: str(item, 'authorId') ?? '', text: str(item, 'text') ?? '', createdAt: num(item, 'createdAt') };
-		}
+		if (item instanceof Y.Map && item.get('id') === id) return authoredOf(item);
 	}
 	return null;
 }

@@ -31,13 +31,18 @@ export function cleanText(raw: string, max: number): { text: string } | { error:
 	return { text };
 }
 
+/** What str and num read: a Y.Map, or a Map of a copy of one (its JSON). */
+export interface Readable {
+	get(key: string): unknown;
+}
+
 /** A value from a Y.Map that another client wrote: trusted only if it has the expected type. */
-export function str(map: Y.Map<unknown>, key: string): string | undefined {
+export function str(map: Readable, key: string): string | undefined {
 	const v = map.get(key);
 	return typeof v === 'string' ? v : undefined;
 }
 
-export function num(map: Y.Map<unknown>, key: string): number {
+export function num(map: Readable, key: string): number {
 	const v = map.get(key);
 	return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }

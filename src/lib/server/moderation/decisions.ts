@@ -81,7 +81,7 @@ export async function removeContent(actor: UserRow, initiativeId: string, input:
 	if (!isOwnerOrAdmin(initiativeId, actor.id) && !isModerator(actor.id)) {
 		throw forbidden('Seuls les responsables de cette initiative peuvent retirer un message ou une idée.');
 	}
-	const resolved = resolveTarget(input.targetType, input.targetId, initiativeId);
+	const resolved = await resolveTarget(input.targetType, input.targetId, initiativeId);
 	const target: TargetRef = { type: input.targetType, id: input.targetId, initiativeId };
 	await hideTarget(target);
 	return recordDecision({

@@ -7,8 +7,9 @@
 import * as Y from 'yjs';
 import { store } from '$store/db';
 import { snapshotReader } from '$store/snapshots';
+import { findStoredOffThread } from '$store/merge-worker';
 import { editDocument, readLoadedDocument } from '../doc-editor';
-import { findAuthored, removeAuthored, restoreAuthored, type AuthoredKind } from '$lib/domain/workspace/removal';
+import { authoredOf, authoredQuery, findAuthored, removeAuthored, restoreAuthored, type Authored, type AuthoredKind } from '$lib/domain/workspace/removal';
 
 /** The committed state of document `docId` (empty when it was never written). */
 export function readStoredDoc(docId: string): Y.Doc {
@@ -32,12 +33,17 @@ export function readStoredDoc(docId: string): Y.Doc {
 /**
  * The message or idea `entryId` of an initiative, or null: from the document the relay
  * holds when it is loaded (a report usually comes from someone who has it open), else
- * from the stored one. Applying a stored workspace of thousands of messages takes
- * hundreds of ms of the thread the relay shares (bench/RESULTS.md, turn 10).
+ * from the stored one, read and applied on the merge worker: applying a stored workspace
+ * of thousands of messages takes hundreds of ms, which on the thread the relay shares
+ * every socket would wait out (bench/RESULTS.md, turn 10), once per made-up id reported.
  */
-export function readAuthoredEntry(initiativeId: string, kind: AuthoredKind, entryId: string) {
+export async function readAuthoredEntry(initiativeId: string, kind: AuthoredKind, entryId: string): Promise<Authored | null> {
 	const loaded = readLoadedDocument(initiativeId, (doc) => findAuthored(doc, kind, entryId));
 	if (loaded) return loaded.value;
+	const { sqlite } = store();
+	const found = sqlite.memory ? undefined : await findStoredOffThread(sqlite.name, initiativeId, authoredQuery(kind, entryId));
+	if (found !== undefined) return found && authoredOf(new Map(Object.entries(found)));
+	// No worker to do it (or a database in memory, which a thread cannot share): here.
 	const doc = readStoredDoc(initiativeId);
 	try {
 		return findAuthored(doc, kind, entryId);

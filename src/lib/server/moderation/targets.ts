@@ -21,7 +21,7 @@ export interface ResolvedTarget {
 const MISSING = () => notFound('Ce contenu est introuvable.');
 
 /** Resolves a target, or 404. `initiativeId` is required for messages and ideas (their document). */
-export function resolveTarget(type: ReportTarget, targetId: string, initiativeId?: string): ResolvedTarget {
+export async function resolveTarget(type: ReportTarget, targetId: string, initiativeId?: string): Promise<ResolvedTarget> {
 	switch (type) {
 		case 'initiative': {
 			const row = db().select().from(initiatives).where(eq(initiatives.id, targetId)).get();
@@ -38,7 +38,7 @@ export function resolveTarget(type: ReportTarget, targetId: string, initiativeId
 			if (!initiativeId) throw MISSING();
 			const exists = db().select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).get();
 			if (!exists) throw MISSING();
-			const entry = readAuthoredEntry(initiativeId, type, targetId);
+			const entry = await readAuthoredEntry(initiativeId, type, targetId);
 			if (!entry) throw MISSING();
 			return { initiativeId, authorId: entry.authorId || null, text: entry.text, createdAt: entry.createdAt };
 		}
