@@ -10,7 +10,7 @@
  * every round's updates, beside the stalls of the machine a third process saw meanwhile (lib/canary.ts).
  * Then: stored log vs state (Kohero), idle sockets (both).
  * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server.
- * BENCH_LATENCY_DUMP=dir writes each phase's [sent at µs, latency ms] (to line up with bench/tools' logs).
+ * BENCH_LATENCY_DUMP=dir writes each phase's [sent at µs, latency ms] and the canary's gaps (to line up with bench/tools' logs).
  * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload).
  * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
  * build of Kohero (before a change), so before and after come from one run.
@@ -143,6 +143,7 @@ await reference.stop();
 await ours.stop();
 await baseline?.stop();
 const canaryCpuMs = Math.round(canary.cpuMs());
+if (process.env.BENCH_LATENCY_DUMP) writeFileSync(`${process.env.BENCH_LATENCY_DUMP}/canary.json`, JSON.stringify(canary.gaps()));
 canary.stop();
 for (const round of Object.values(runs).flat()) {
 	round.stalls = { paced: canary.between(round.paced.fromUs, round.paced.toUs), pacedSteady: canary.between(round.pacedSteady.fromUs, round.pacedSteady.toUs) };

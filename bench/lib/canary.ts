@@ -36,6 +36,8 @@ export interface Stalls {
 export interface Canary {
 	/** The stalls that started between two instants (µs, monotonic clock). */
 	between(fromUs: number, toUs: number): Stalls;
+	/** Every gap seen so far: start (µs, monotonic clock) and length (ms). */
+	gaps(): readonly { startUs: number; ms: number }[];
 	/** CPU the canary used so far, ms. */
 	cpuMs(): number;
 	stop(): void;
@@ -58,6 +60,7 @@ export function startCanary(): Canary {
 				worstMs: round(Math.max(0, ...inside.map((g) => g.ms)))
 			};
 		},
+		gaps: () => gaps,
 		cpuMs: () => treeCpuSeconds(child.pid!) * 1000,
 		stop: () => void child.kill()
 	};
