@@ -20,12 +20,11 @@ import { loadavg } from 'node:os';
 import { closeIdle, openIdle, type IdleResult } from './lib/idle';
 import { rssMiB, untilIdle } from './lib/proc-cpu';
 import { startOurs, startReference, type BenchServer, type OurServer } from './lib/servers';
-import { runFair, type PhaseResult } from './lib/fair-workload';
+import { SLOW_MS, percentile, runFair, type PhaseResult } from './lib/fair-workload';
 import { churn, storedFigures, type StoredFigures } from './lib/stored-log';
 import { taskFrames } from './lib/task-updates';
 import { spreadOf, type Spread } from './lib/spread';
 import { startCanary, type Stalls } from './lib/canary';
-import { percentile } from './lib/fair-workload';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const DOCS = env('BENCH_DOCS', 50);
@@ -57,7 +56,15 @@ const baseline: OurServer | null = BASELINE ? await startOurs(WRITERS, ['--expos
 
 type Name = 'reference' | 'kohero' | 'baseline';
 const names: Name[] = baseline ? ['reference', 'baseline', 'kohero'] : ['reference', 'kohero'];
-type Round = { saturation: PhaseResult; paced: PhaseResult; pacedSteady: PhaseResult; loadAverage: number; stalls?: { paced: Stalls; pacedSteady: Stalls } };
+type Round = {
+	saturation: PhaseResult;
+	paced: PhaseResult;
+	pacedSteady: PhaseResult;
+	loadAverage: number;
+	stalls?: { paced: Stalls; pacedSteady: Stalls };
+	/** Paced updates of SLOW_MS or more that no stall of the machine overlapped: the relay's own slow ones. */
+	slowOutsideStalls?: { paced: number; pacedSteady: number };
+};
 const runs: Record<Name, Round[]> = { reference: [], kohero: [], baseline: [] };
 const stored: StoredFigures[] = [];
 
@@ -147,6 +154,8 @@ if (process.env.BENCH_LATENCY_DUMP) writeFileSync(`${process.env.BENCH_LATENCY_D
 canary.stop();
 for (const round of Object.values(runs).flat()) {
 	round.stalls = { paced: canary.between(round.paced.fromUs, round.paced.toUs), pacedSteady: canary.between(round.pacedSteady.fromUs, round.pacedSteady.toUs) };
+	const outside = (phase: PhaseResult) => phase.slow.filter((s) => !canary.overlaps(s.sentUs, s.sentUs + s.ms * 1000)).length;
+	round.slowOutsideStalls = { paced: outside(round.paced), pacedSteady: outside(round.pacedSteady) };
 }
 
 type Pick = (r: Round) => number;
@@ -182,6 +191,8 @@ interface Pooled {
 	/** The canary's stalls over the same phases: count and total ms, summed over rounds. */
 	machineStalls: number;
 	machineStallMs: number;
+	/** Updates of SLOW_MS or more outside the machine's stalls, per 1000 updates: what the relay itself adds to the tail. */
+	slowOutsideStallsPer1000: number;
 }
 /**
  * Latency percentiles over every paced update of every round of a relay: a p99 of one 5 s round is its
@@ -197,14 +208,20 @@ function pooled(name: Name, phase: PacedPhase): Pooled {
 		p90: at(90),
 		p99: at(99),
 		machineStalls: stalls.reduce((sum, s) => sum + s.count, 0),
-		machineStallMs: Math.round(stalls.reduce((sum, s) => sum + s.totalMs, 0))
+		machineStallMs: Math.round(stalls.reduce((sum, s) => sum + s.totalMs, 0)),
+		slowOutsideStallsPer1000: Math.round((runs[name].reduce((sum, r) => sum + r.slowOutsideStalls![phase], 0) * 10000) / all.length) / 10
 	};
 }
 const pooledOf = (phase: PacedPhase) => Object.fromEntries(names.map((name) => [name, pooled(name, phase)])) as Record<Name, Pooled>;
 const pacedPooled = { paced: pooledOf('paced'), pacedSteady: pooledOf('pacedSteady') };
 const pooledRatio = (phase: PacedPhase) => Math.round((pacedPooled[phase].kohero.p99 / pacedPooled[phase].reference.p99) * 100) / 100;
 const ratios = { updatesPerSecond: ratio('updatesPerSecond'), cpuMsPer1000: ratio('cpuMsPer1000'), pacedP99: pooledRatio('paced'), pacedSteadyP99: pooledRatio('pacedSteady') };
-for (const round of Object.values(runs).flat()) for (const phase of ['saturation', 'paced', 'pacedSteady'] as const) round[phase].latencies = [];
+for (const round of Object.values(runs).flat()) {
+	for (const phase of ['saturation', 'paced', 'pacedSteady'] as const) {
+		round[phase].latencies = [];
+		round[phase].slow = [];
+	}
+}
 
 const results = {
 	date: new Date().toISOString(),
@@ -228,7 +245,7 @@ console.table(Object.fromEntries(FIGURES.map((k) => [k, {
 	...(baselineSummary ? { baseline: row(baselineSummary[k]) } : {}),
 	kohero: row(summary[k].kohero)
 }])));
-console.log('paced, pooled over rounds (ms; machine stalls: count / total ms the canary saw):');
+console.log(`paced, pooled over rounds (ms; machine stalls: count / total ms the canary saw; updates of ${SLOW_MS} ms or more outside them, per 1000):`);
 console.table(Object.fromEntries(names.flatMap((name) => (['paced', 'pacedSteady'] as const).map((phase) => [`${name} ${phase}`, pacedPooled[phase][name]]))));
 console.log(`canary CPU: ${canaryCpuMs} ms in all`);
 console.log('ratios kohero/reference (paced p99: pooled):', ratios);

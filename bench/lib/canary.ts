@@ -36,6 +36,8 @@ export interface Stalls {
 export interface Canary {
 	/** The stalls that started between two instants (µs, monotonic clock). */
 	between(fromUs: number, toUs: number): Stalls;
+	/** Whether a stall overlapped the span between two instants (µs, monotonic clock). */
+	overlaps(fromUs: number, toUs: number): boolean;
 	/** Every gap seen so far: start (µs, monotonic clock) and length (ms). */
 	gaps(): readonly { startUs: number; ms: number }[];
 	/** CPU the canary used so far, ms. */
@@ -60,6 +62,7 @@ export function startCanary(): Canary {
 				worstMs: round(Math.max(0, ...inside.map((g) => g.ms)))
 			};
 		},
+		overlaps: (fromUs, toUs) => gaps.some((g) => g.startUs < toUs && g.startUs + g.ms * 1000 > fromUs),
 		gaps: () => gaps,
 		cpuMs: () => treeCpuSeconds(child.pid!) * 1000,
 		stop: () => void child.kill()

@@ -52,6 +52,8 @@ export interface PhaseResult {
 	p99: number;
 	/** Every update's latency in the phase, sorted (ms): pooled over rounds by the caller, not written out. */
 	latencies: number[];
+	/** The updates of SLOW_MS or more: when each was sent (µs, monotonic clock) and its latency (ms). Not written out. */
+	slow: { sentUs: number; ms: number }[];
 	/** Frames the relay sent to all sockets of the phase, per update. */
 	framesPerUpdate: number;
 	/** When the phase ran, in µs on the monotonic clock (as bench/tools' gap and GC logs): to line them up. */
@@ -88,6 +90,8 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 const DUMP_DIR = process.env.BENCH_LATENCY_DUMP;
+/** A paced update this slow is counted against the machine's stalls (relay.ts): ~5× the reference's p90. */
+export const SLOW_MS = 1.5;
 let dumps = 0;
 /** Writes [sent at (µs, monotonic clock as bench/tools), latency ms] of a phase to DUMP_DIR/<pid>-<n>.json. */
 function dumpLatencies(pid: number, latencies: number[], sentAts: number[]): void {
@@ -197,6 +201,8 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		// Frames still in flight to writers are not waited for; close enough at these counts.
 		const frames = framesReceived - framesBefore;
 		if (DUMP_DIR) dumpLatencies(options.pid, latencies, sentAts);
+		const offsetUs = monotonicUs() - performance.now() * 1000;
+		const slow = latencies.flatMap((ms, i) => (ms >= SLOW_MS ? [{ sentUs: sentAts[i] * 1000 + offsetUs, ms }] : []));
 		latencies.sort((a, b) => a - b);
 		return {
 			updates,
@@ -208,6 +214,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 			p90: round(percentile(latencies, 90)),
 			p99: round(percentile(latencies, 99)),
 			latencies: [...latencies],
+			slow,
 			framesPerUpdate: round(frames / updates),
 			fromUs,
 			toUs: monotonicUs()
