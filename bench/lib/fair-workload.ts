@@ -93,10 +93,8 @@ const DUMP_DIR = process.env.BENCH_LATENCY_DUMP;
 /** A paced update this slow is counted against the machine's stalls (relay.ts): ~5× the reference's p90. */
 export const SLOW_MS = 1.5;
 let dumps = 0;
-/** Writes [sent at (µs, monotonic clock as bench/tools), latency ms] of a phase to DUMP_DIR/<pid>-<n>.json. */
-function dumpLatencies(pid: number, latencies: number[], sentAts: number[]): void {
-	const offsetUs = monotonicUs() - performance.now() * 1000;
-	const rows = latencies.map((ms, i) => [Math.round(sentAts[i] * 1000 + offsetUs), round(ms, 3)]);
+/** Writes a phase's [sent at (µs, monotonic clock as bench/tools), latency ms] rows to DUMP_DIR/<pid>-<n>.json. */
+function dumpLatencies(pid: number, rows: [number, number][]): void {
 	mkdirSync(DUMP_DIR!, { recursive: true });
 	writeFileSync(`${DUMP_DIR}/${pid}-${dumps++}.json`, JSON.stringify(rows));
 }
@@ -200,9 +198,11 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		const updates = writers.reduce((s, w) => s + w.next, 0) - sentBefore;
 		// Frames still in flight to writers are not waited for; close enough at these counts.
 		const frames = framesReceived - framesBefore;
-		if (DUMP_DIR) dumpLatencies(options.pid, latencies, sentAts);
+		// When each update was sent, on the monotonic clock the canary and bench/tools use.
 		const offsetUs = monotonicUs() - performance.now() * 1000;
-		const slow = latencies.flatMap((ms, i) => (ms >= SLOW_MS ? [{ sentUs: sentAts[i] * 1000 + offsetUs, ms }] : []));
+		const sentUs = (i: number) => sentAts[i] * 1000 + offsetUs;
+		if (DUMP_DIR) dumpLatencies(options.pid, latencies.map((ms, i) => [Math.round(sentUs(i)), round(ms, 3)]));
+		const slow = latencies.flatMap((ms, i) => (ms >= SLOW_MS ? [{ sentUs: sentUs(i), ms }] : []));
 		latencies.sort((a, b) => a - b);
 		return {
 			updates,

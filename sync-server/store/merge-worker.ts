@@ -49,6 +49,10 @@ function merge(updates) {
 	doc.destroy();
 	return state;
 }
+/** The stored document as updates to apply in order: its snapshot (if any), then its log. */
+function inOrder(snap, updates) {
+	return snap ? [snap.state, ...updates] : updates;
+}
 const databases = new Map();
 function database(file) {
 	let found = databases.get(file);
@@ -73,14 +77,13 @@ function mergeStored(file, docId, upTo, whole) {
 	const { snap, rows } = database(file)(docId, upTo);
 	if (rows.length === 0 && !(whole && snap)) return null;
 	const updates = rows.map((row) => row.update);
-	const state = rows.length === 0 ? new Uint8Array(snap.state) : merge(snap ? [snap.state, ...updates] : updates);
+	const state = rows.length === 0 ? new Uint8Array(snap.state) : merge(inOrder(snap, updates));
 	return { state, coveredSeq: rows.length > 0 ? rows[rows.length - 1].seq : snap.seq, rows: rows.length, mergedBytes: updates.reduce((sum, u) => sum + u.byteLength, 0) };
 }
 /** The first Y.Map of array \`find.array\` whose \`find.key\` is \`find.value\`, as JSON, in the stored document (null: none). */
 function findStored(file, docId, find) {
 	const { snap, rows } = database(file)(docId, Number.MAX_SAFE_INTEGER);
-	const updates = rows.map((row) => row.update);
-	const doc = docOf(snap ? [snap.state, ...updates] : updates);
+	const doc = docOf(inOrder(snap, rows.map((row) => row.update)));
 	try {
 		for (const item of doc.getArray(find.array)) if (item instanceof Y.Map && item.get(find.key) === find.value) return item.toJSON();
 		return null;

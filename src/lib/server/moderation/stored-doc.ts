@@ -11,8 +11,8 @@ import { findStoredOffThread } from '$store/merge-worker';
 import { editDocument, readLoadedDocument } from '../doc-editor';
 import { authoredOf, authoredQuery, findAuthored, removeAuthored, restoreAuthored, type Authored, type AuthoredKind } from '$lib/domain/workspace/removal';
 
-/** The committed state of document `docId` (empty when it was never written). */
-export function readStoredDoc(docId: string): Y.Doc {
+/** The committed state of document `docId` (empty when it was never written), applied on this thread. */
+function readStoredDoc(docId: string): Y.Doc {
 	const { sqlite } = store();
 	const read = sqlite.transaction(() => {
 		const snapshot = snapshotReader(sqlite)(docId);
