@@ -86,3 +86,27 @@ describe('compaction of a database file', () => {
 		sqlite.close();
 	});
 });
+
+describe('the log on disk', () => {
+	it("compacting one document rewrites its own log's pages, not those of the documents written beside it", async () => {
+		const sqlite = fileDocDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 });
+		// 40 documents written at once, as on a busy relay: their updates arrive interleaved.
+		const docs = Array.from({ length: 40 }, (_, i) => ({ id: `doc-${i}`, ...edits(200, 100) }));
+		const perDoc = docs[0].updates.length;
+		for (let n = 0; n < perDoc; n++) for (const { id, updates } of docs) void store.append(id, updates[n], 'user1');
+		await store.flush();
+		sqlite.pragma('wal_checkpoint(TRUNCATE)');
+		const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+		const ownPages = Math.ceil(docs[0].updates.reduce((sum, u) => sum + u.byteLength, 0) / pageSize);
+
+		await store.compact('doc-0');
+
+		// Pages the compaction wrote: the WAL's frames since it was emptied.
+		const [{ log }] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+		expect(log).toBeLessThanOrEqual(2 * ownPages + 10);
+		expect(replay(await store.load('doc-0'))).toEqual(docs[0].doc.getXmlFragment('notes').toJSON());
+		expect(replay(await store.load('doc-1'))).toEqual(docs[1].doc.getXmlFragment('notes').toJSON());
+		sqlite.close();
+	});
+});

@@ -46,8 +46,7 @@ export function openStore(dataDir = dataDirFromEnv()): Store {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	tuneReads(sqlite);
-	const db = drizzle(sqlite, { schema });
-	migrate(db, { migrationsFolder: findMigrationsFolder() });
+	const db = migrated(sqlite);
 
 	const store = { sqlite, db, dataDir, stopMaintenance: scheduleTextIndexMerge(sqlite) };
 	holder[KEY] = store;
@@ -72,6 +71,13 @@ export function closeStore(): void {
 	existing.stopMaintenance();
 	existing.sqlite.close();
 	delete holder[KEY];
+}
+
+/** `sqlite` with every pending migration of `drizzle/` applied: the one source of the schema, specs' databases included. */
+export function migrated(sqlite: Database.Database): Db {
+	const db = drizzle(sqlite, { schema });
+	migrate(db, { migrationsFolder: findMigrationsFolder() });
+	return db;
 }
 
 /**

@@ -85,7 +85,11 @@ export const memberships = sqliteTable(
 	(t) => [primaryKey({ columns: [t.initiativeId, t.userId] }), index('memberships_user').on(t.userId)]
 );
 
-/** Append-only log of Yjs updates, one row per accepted writer message. */
+/**
+ * Append-only log of Yjs updates, one row per accepted writer message. Stored WITHOUT ROWID
+ * (drizzle/0015, which drizzle cannot spell): a document's rows sit together, so pruning
+ * one document's log never rewrites pages of the others.
+ */
 export const docUpdates = sqliteTable(
 	'doc_updates',
 	{

@@ -7,12 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const MIGRATIONS = fileURLToPath(new URL('../../../../drizzle', import.meta.url));
+import { MIGRATIONS, migrationsBefore } from '$store/spec-migrations';
 
 let dir: string;
 beforeAll(() => {
@@ -20,21 +18,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The migrations folder as it was before 0012: the same files, the journal cut before it. */
-function migrationsBefore12(): string {
-	const folder = join(dir, 'drizzle');
-	cpSync(MIGRATIONS, folder, { recursive: true });
-	const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number }[] };
-	journal.entries = journal.entries.filter((entry) => entry.idx < 12);
-	writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-	return folder;
-}
-
 describe('migration 0012 (alert homes)', () => {
 	it('copies the people who can be alerted, with their radius, band and blurred home, and drops the R*Tree', () => {
 		const sqlite = new Database(':memory:');
 		sqlite.pragma('foreign_keys = ON');
-		migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore12() });
+		migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore(12, dir) });
 		expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE name IN ('people_alert_geo', 'people_alert_homes')").pluck().all()).toEqual(['people_alert_geo']);
 
 		const addUser = sqlite.prepare(
