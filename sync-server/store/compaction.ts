@@ -5,7 +5,8 @@
  * (merge-worker.ts): the relay keeps answering while a big document compacts.
  */
 import type Database from 'better-sqlite3';
-import { COMPACTION_SQL, mergeOffThread, mergeStoredOffThread, type Merged } from './merge-worker';
+import { mergeOffThread, mergeStoredOffThread } from './merge-worker';
+import { COMPACTION_SQL, type Merged } from './merge-worker-thread';
 import { snapshotReader, snapshotWriter, type StoredSnapshot } from './snapshots';
 
 /** A bound above every seq: a read of the whole log. */
