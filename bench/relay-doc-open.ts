@@ -1,7 +1,8 @@
 /**
  * Document open: how long a fresh stock client waits for its first full sync
  * of a document with DOC_MESSAGES messages — cold (the relay loads it from
- * SQLite) against warm (already in memory, the baseline). Needs a build.
+ * SQLite) against warm (already in memory, the baseline). Needs a build;
+ * BENCH_SERVER=path/to/server.js runs another build (a baseline) instead.
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { connectClient, say, waitFor } from '../tests/relay/helpers';
 
 const MESSAGES = Number(process.env.DOC_MESSAGES ?? 5000);
 const OPENS = Number(process.env.DOC_OPENS ?? 15);
+const script = process.env.BENCH_SERVER;
 
 export interface DocOpenFigures {
 	messages: number;
@@ -38,7 +40,7 @@ async function openOnce(server: TestServer, docId: string, cookie: string): Prom
 /** Writes the document once, then times cold opens (after each restart) and warm opens. */
 export async function measureDocOpen(): Promise<DocOpenFigures> {
 	const dataDir = tempDataDir();
-	let server = await startServer({ dataDir });
+	let server = await startServer({ dataDir, script });
 	const user = new Client(server.url);
 	const { id: userId } = await user.signup();
 	const created = await user.post('/api/initiatives', { title: 'Réunion', summary: '', category: 'democracy', lat: 45.76, lng: 4.83 });
@@ -56,7 +58,7 @@ export async function measureDocOpen(): Promise<DocOpenFigures> {
 	const cold: number[] = [];
 	for (let i = 0; i < OPENS; i++) {
 		await server.stop();
-		server = await startServer({ dataDir });
+		server = await startServer({ dataDir, script });
 		cold.push(await openOnce(server, docId, user.cookie));
 	}
 	// Warm: a keeper holds the document in the relay's memory.
