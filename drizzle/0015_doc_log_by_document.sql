@@ -1,6 +1,6 @@
 -- The update log kept in document order (WITHOUT ROWID, clustered on its key): rows were stored in the order
 -- they arrived, so every page of the log held rows of many documents, and a compaction pruning one document's
--- log rewrote nearly all of them (40 documents × 200 updates: 192 pages written to prune 7 pages' worth; 50
+-- log rewrote nearly all of them (40 documents × 250 updates: 238 pages written to prune 7 pages' worth; 50
 -- documents × 1300 rows on this disk: 37 ms on the relay's thread per prune, 0.9 ms clustered). Clustered,
 -- a document's rows sit together: an append writes one b-tree instead of a table and its key index, a
 -- prune and a load read or write the document's own pages.

@@ -9,7 +9,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIGRATIONS, migrationsBefore } from './spec-migrations';
+import { migrationsBefore } from './spec-migrations';
+import { migrated } from './db';
 import { createSqliteDocStore } from './doc-log';
 
 let dir: string;
@@ -30,7 +31,7 @@ describe('migration 0015 (the update log in document order)', () => {
 		for (let seq = 1; seq <= 30; seq++) for (const doc of ['b', 'a', 'c']) insert.run(doc, seq, Buffer.from(`${doc}${seq}`), seq % 5 === 0 ? null : `u_${seq}`, 1000 + seq);
 		const before = allRows(sqlite);
 
-		migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS });
+		migrated(sqlite);
 
 		expect(allRows(sqlite)).toEqual(before);
 		expect(sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'doc_updates'").pluck().get()).toMatch(/WITHOUT ROWID\s*$/);

@@ -1,15 +1,13 @@
 /** Migration 0009: hiding an initiative takes it out of the R*Tree and FTS5 indexes and brings it back, consistently. */
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { migrated } from './db';
 
 let sqlite: Database.Database;
 
 beforeAll(() => {
 	sqlite = new Database(':memory:');
-	migrate(drizzle(sqlite), { migrationsFolder: fileURLToPath(new URL('../../drizzle', import.meta.url)) });
+	migrated(sqlite);
 	const now = Date.now();
 	sqlite.prepare("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES ('owner-0001', 'o@exemple.fr', 'x', 'O', ?, ?)").run(now, now);
 	const add = sqlite.prepare(

@@ -1,10 +1,10 @@
-/** For specs of a migration: the migrations folder, and a copy of it as it was before a given one. */
+/** For specs of a migration: a copy of the migrations folder as it was before a given one (then `migrated()` applies the rest). */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project's drizzle/ folder. */
-export const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /** A copy of the migrations in `dir`, its journal cut before migration `idx`: the database as it was before it. */
 export function migrationsBefore(idx: number, dir: string): string {

@@ -1,12 +1,10 @@
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm } from '$lib/domain/geo';
 import { findInBox, findNear, ftsQueryFromText, keyRanges, type ProximityHit, type ProximityQuery, type TextPlan } from '.';
 import { keyCellBox, seekGroups } from './geo-keys';
 import { hasWordPrefix } from './text-match';
+import { migrated } from '../db';
 
 const WORDS = ['compost', 'jardin', 'école', 'vélo', 'amap', 'repair', 'café', 'énergie'];
 /** They share 4 letters with words above: prefixes longer than the prefix index must still tell them apart. */
@@ -22,7 +20,7 @@ function rng(seed: number) {
 
 beforeAll(() => {
 	sqlite = new Database(':memory:');
-	migrate(drizzle(sqlite), { migrationsFolder: fileURLToPath(new URL('../../../drizzle', import.meta.url)) });
+	migrated(sqlite);
 	sqlite.prepare("INSERT INTO users (id, email, password_hash, display_name, created_at, updated_at) VALUES ('u1', 'u@x.fr', 'x', 'U', 0, 0)").run();
 	const insert = sqlite.prepare(
 		"INSERT INTO initiatives (id, owner_id, title, summary, category, lat, lng, created_at, updated_at, last_activity_at) VALUES (?, 'u1', ?, '', ?, ?, ?, 0, 0, 0)"

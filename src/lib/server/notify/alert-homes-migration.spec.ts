@@ -10,7 +10,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIGRATIONS, migrationsBefore } from '$store/spec-migrations';
+import { migrationsBefore } from '$store/spec-migrations';
+import { migrated } from '$store/db';
 
 let dir: string;
 beforeAll(() => {
@@ -38,7 +39,7 @@ describe('migration 0012 (alert homes)', () => {
 			if (radius !== null) addPrefs.run(`mig_${i}`, radius, `tok_${i}`);
 		}
 
-		migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS });
+		migrated(sqlite);
 		expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE name IN ('people_alert_geo', 'people_alert_box', 'people_alert_homes')").pluck().all()).toEqual([
 			'people_alert_homes'
 		]);
