@@ -41,7 +41,7 @@ describe('compaction of a database file', () => {
 		};
 		const statements = compactionStatements(sqlite);
 		const offThread: CompactionStatements = { ...statements, snapshot: refuse, log: { all: refuse } as never };
-		const stats = { nextSeq: updates.length + 1, logCount: updates.length, logBytes: 0, snapshotBytes: 0 };
+		const stats = { docNo: null, nextSeq: updates.length + 1, logCount: updates.length, logBytes: 0, snapshotBytes: 0 };
 
 		expect(await compactDoc(offThread, 'big', stats)).toBe(true);
 

@@ -14,6 +14,8 @@ export const EVERY_SEQ = Number.MAX_SAFE_INTEGER;
 
 /** What the store tracks about a loaded document's log. */
 export interface DocStats {
+	/** Its number in doc_numbers, null until its first append is committed. */
+	docNo: number | null;
 	nextSeq: number;
 	logCount: number;
 	logBytes: number;

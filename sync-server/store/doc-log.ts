@@ -1,5 +1,5 @@
 /**
- * The SQLite DocStore: an append-only update log (doc_updates) plus one
+ * The SQLite DocStore: an append-only update log (doc_log, log-sql.ts) plus one
  * snapshot per document (doc_snapshots). Appends are group-committed, and the
  * appends of one commit share one promise (a busy relay does not pay a promise
  * per update). A quiet relay commits an update in the callback that read it, so
@@ -13,6 +13,7 @@ import { log } from '$lib/log';
 import { EVERY_SEQ, compactDoc, compactionStatements, readState, type DocStats } from './compaction';
 import { noStoreMetrics, type StoreMetrics } from './store-metrics';
 import { snapshotSizer } from './snapshots';
+import { LOG_SQL } from './log-sql';
 
 export interface DocLogOptions {
 	/** Compact once this many updates are in the log (and they weigh 1/8 of the snapshot)... */
@@ -65,12 +66,9 @@ function openCommit(): Commit {
 export function createSqliteDocStore(sqlite: Database.Database, options: DocLogOptions, metrics: StoreMetrics = noStoreMetrics): SqliteDocStore {
 	const compaction = compactionStatements(sqlite);
 	const commitInNextTurnFromBytes = options.commitInNextTurnFromBytes ?? Infinity;
-	const selectMaxSeq = sqlite.prepare<[string], { seq: number | null }>(
-		'SELECT max(seq) AS seq FROM doc_updates WHERE doc_id = ?'
-	);
-	const insert = sqlite.prepare(
-		'INSERT INTO doc_updates (doc_id, seq, "update", author_id, created_at) VALUES (?, ?, ?, ?, ?)'
-	);
+	const selectTail = sqlite.prepare<[string], { docNo: number; seq: number | null }>(LOG_SQL.tail);
+	const numberDoc = sqlite.prepare<[string], { docNo: number }>(LOG_SQL.number);
+	const insert = sqlite.prepare(LOG_SQL.append);
 	const snapshotSize = snapshotSizer(sqlite);
 	const readAll = sqlite.transaction((docId: string) => {
 		const snapshot = compaction.snapshot(docId);
@@ -81,7 +79,9 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		const now = Date.now();
 		for (const item of batch) {
 			const stats = statsOf(item.docId);
-			insert.run(item.docId, stats.nextSeq++, item.update, item.authorId, now);
+			stats.docNo ??= numberDoc.get(item.docId)!.docNo;
+			const seq = stats.nextSeq++;
+			insert.run(stats.docNo, seq, seq, item.update, item.authorId, now);
 			stats.logCount++;
 			stats.logBytes += item.update.byteLength;
 		}
@@ -112,8 +112,9 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 
 	function statsFromDb(docId: string): DocStats {
 		const snapshot = snapshotSize(docId);
-		const maxSeq = Math.max(selectMaxSeq.get(docId)?.seq ?? 0, snapshot?.seq ?? 0);
-		return { nextSeq: maxSeq + 1, logCount: 0, logBytes: 0, snapshotBytes: snapshot?.bytes ?? 0 };
+		const tail = selectTail.get(docId);
+		const maxSeq = Math.max(tail?.seq ?? 0, snapshot?.seq ?? 0);
+		return { docNo: tail?.docNo ?? null, nextSeq: maxSeq + 1, logCount: 0, logBytes: 0, snapshotBytes: snapshot?.bytes ?? 0 };
 	}
 
 	function statsOf(docId: string): DocStats {

@@ -6,12 +6,13 @@
  * document (snapshot and log, read on the worker's own connection), find an entry in one.
  */
 import { SNAPSHOT_SQL } from './snapshots';
+import { LOG_SQL } from './log-sql';
 
 /** The SQL both threads run (one source: the worker gets it in its workerData). */
 export const COMPACTION_SQL = {
 	snapshot: SNAPSHOT_SQL.row,
 	snapshotParts: SNAPSHOT_SQL.parts,
-	log: 'SELECT seq, "update" FROM doc_updates WHERE doc_id = ? AND seq > ? AND seq <= ? ORDER BY seq'
+	log: LOG_SQL.rows
 } as const;
 
 /** A document's snapshot and log merged: the new snapshot, the last seq it covers, the log rows and bytes it took in. */

@@ -85,22 +85,25 @@ export const memberships = sqliteTable(
 	(t) => [primaryKey({ columns: [t.initiativeId, t.userId] }), index('memberships_user').on(t.userId)]
 );
 
+/** Each document with a log gets a number: its rows' keys in doc_log start from it (drizzle/0016). */
+export const docNumbers = sqliteTable('doc_numbers', {
+	docNo: integer('doc_no').primaryKey(),
+	docId: text('doc_id').notNull().unique()
+});
+
 /**
- * Append-only log of Yjs updates, one row per accepted writer message. Stored WITHOUT ROWID
- * (drizzle/0015, which drizzle cannot spell): a document's rows sit together, so pruning
- * one document's log never rewrites pages of the others.
+ * Append-only log of Yjs updates, one row per accepted writer message, keyed by doc_no × 2³² + seq
+ * (drizzle/0016; its SQL: log-sql.ts): a document's rows sit together, so pruning one document's log
+ * never rewrites pages of the others, and the b-tree's keys are integers. The view `doc_updates`
+ * reads it by document id (doc_id, seq, update, author_id, created_at).
  */
-export const docUpdates = sqliteTable(
-	'doc_updates',
-	{
-		docId: text('doc_id').notNull(),
-		seq: integer('seq').notNull(),
-		update: blob('update', { mode: 'buffer' }).notNull(),
-		authorId: text('author_id'),
-		createdAt: integer('created_at').notNull()
-	},
-	(t) => [primaryKey({ columns: [t.docId, t.seq] })]
-);
+export const docLog = sqliteTable('doc_log', {
+	logKey: integer('log_key').primaryKey(),
+	seq: integer('seq').notNull(),
+	update: blob('update', { mode: 'buffer' }).notNull(),
+	authorId: text('author_id'),
+	createdAt: integer('created_at').notNull()
+});
 
 /**
  * Compacted state of a document: every update with seq <= `seq` is merged in. A big one

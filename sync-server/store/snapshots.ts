@@ -11,6 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { PART_BYTES, joinParts, writeInParts } from './parts';
+import { LOG_SQL } from './log-sql';
 
 /** The SQL of snapshots, one source for the relay's thread and the merge worker (workerData). */
 export const SNAPSHOT_SQL = {
@@ -24,7 +25,7 @@ export const SNAPSHOT_SQL = {
 	writePart: 'INSERT OR REPLACE INTO doc_snapshot_parts (doc_id, seq, part, bytes) VALUES (?, ?, ?, ?)',
 	/** Every part but those of the snapshot now stored (`seq`, `parts`). */
 	dropParts: 'DELETE FROM doc_snapshot_parts WHERE doc_id = ? AND (seq <> ? OR part >= ?)',
-	prune: 'DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'
+	prune: LOG_SQL.prune
 } as const;
 
 /** A snapshot as stored: its state, whole, and the last seq it covers. */
