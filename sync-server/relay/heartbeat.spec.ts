@@ -71,4 +71,38 @@ describe('relay heartbeat', () => {
 		expect(healthy.readyState).toBe(WebSocket.OPEN);
 		healthy.terminate();
 	});
+
+	it('pings no socket that keeps sending frames, and cuts one within 2.5 intervals of its last frame once it falls silent', async () => {
+		const url = await startSpecRelay(store, { pingIntervalMs: INTERVAL_MS });
+		const talking = await open(url, 'talking');
+		const quiet = await open(url, 'quiet');
+		const vanishing = await open(url, 'vanishing', { autoPong: false });
+		const pingsTo = (ws: WebSocket) => {
+			const seen = { count: 0 };
+			ws.on('ping', () => seen.count++);
+			return seen;
+		};
+		// A query for awareness states: a frame every socket may send.
+		const say = () => {
+			talking.send(Uint8Array.of(3));
+			vanishing.send(Uint8Array.of(3));
+		};
+		say();
+		const talk = setInterval(say, INTERVAL_MS / 4);
+		const talkingPings = pingsTo(talking);
+		const vanishingPings = pingsTo(vanishing);
+
+		await pings(quiet, 3);
+		expect(talkingPings.count).toBe(0);
+		expect(vanishingPings.count).toBe(0);
+
+		// Now it stops talking and answers no ping: a half-open socket.
+		clearInterval(talk);
+		const lastFrameAt = performance.now();
+		const closedAt = await new Promise<number>((resolve) => vanishing.once('close', () => resolve(performance.now())));
+		expect(closedAt - lastFrameAt).toBeLessThan(INTERVAL_MS * 2.5 + 300);
+		expect(vanishingPings.count).toBeGreaterThanOrEqual(1);
+		expect(talking.readyState).toBe(WebSocket.OPEN);
+		for (const ws of [talking, quiet, vanishing]) ws.terminate();
+	});
 });

@@ -5,6 +5,12 @@
  * Pinging every socket in the same tick made a burst of system calls (one write
  * per socket) that held back the updates arriving meanwhile — every interval, the
  * relay's worst few latencies.
+ *
+ * A frame is a sign of life too: a socket heard from in the half interval before
+ * its group's tick is not pinged then (a busy document's writers answer no pings,
+ * and their pongs would wake the loop once more each). One silent since is pinged
+ * at its next tick and cut at the one after: at most 2.5 intervals after its last
+ * frame or pong (12.5 s at 5 s), 2 when it was pinged.
  */
 import type { TurnBudget } from './turn-budget';
 import { forEachInTurns } from './turn-budget';
@@ -16,13 +22,16 @@ export const SLOTS = 25;
 export interface Pingable {
 	/** Cleared on every ping, set again by the pong. */
 	alive: boolean;
+	/** The heartbeat's `ticks` when the socket last sent a frame (`heard`). */
+	heardInTick: number;
 	ws: { ping(): void; terminate(): void };
 }
 
 export class Heartbeat<P extends Pingable> {
 	readonly #groups: Set<P>[] = Array.from({ length: SLOTS }, () => new Set<P>());
 	#nextGroup = 0;
-	#tick = 0;
+	/** Ticks so far (one per group, SLOTS per interval): the clock of `heardInTick`. */
+	#ticks = 0;
 	readonly #timer: NodeJS.Timeout;
 
 	/** `writeBudget`: a group bigger than a turn can write is pinged over several turns. */
@@ -38,6 +47,11 @@ export class Heartbeat<P extends Pingable> {
 		this.#nextGroup = (this.#nextGroup + 1) % SLOTS;
 	}
 
+	/** `peer` sent a frame: alive now (a counter copied, no clock read per frame). */
+	heard(peer: P): void {
+		peer.heardInTick = this.#ticks;
+	}
+
 	delete(peer: P): void {
 		for (const group of this.#groups) if (group.delete(peer)) return;
 	}
@@ -47,11 +61,15 @@ export class Heartbeat<P extends Pingable> {
 	}
 
 	#pingGroup(): void {
-		const live = this.#groups[this.#tick];
-		this.#tick = (this.#tick + 1) % SLOTS;
+		const live = this.#groups[this.#ticks % SLOTS];
+		const heardSince = ++this.#ticks - SLOTS / 2;
 		// A group too big for one turn is pinged over several: a socket that closed meanwhile is skipped.
 		forEachInTurns([...live], this.writeBudget.hasTime, (peer) => {
 			if (!live.has(peer)) return;
+			if (peer.heardInTick >= heardSince) {
+				peer.alive = true;
+				return;
+			}
 			if (!peer.alive) {
 				peer.ws.terminate();
 				return;

@@ -13,6 +13,8 @@ export class Peer {
 	readonly controlledClients = new Set<number>();
 	/** Cleared on every ping, set by the pong: a peer that stays false is dead. */
 	alive = true;
+	/** When it last sent a frame, on the heartbeat's clock (heartbeat.ts). */
+	heardInTick = -Infinity;
 
 	readonly userId: string;
 	readonly sessionId: string;

@@ -146,6 +146,7 @@ export function createRelay({
 		if (logConnections) log.info('relay_open', { connectionId: peer.id, docId, userId: access.userId, canWrite: access.canWrite });
 		ws.on('message', (data: RawData, isBinary: boolean) => {
 			if (closing) return;
+			heartbeat.heard(peer);
 			if (!isBinary) {
 				countRejected('malformed');
 				peer.close(CloseCode.malformed, 'binary frames only');
