@@ -40,6 +40,12 @@ export interface StartOptions {
 	script?: string;
 }
 
+/** Servers still running: killed if this process exits first (a failed bench or test leaves none behind). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts a server; pass `dataDir` to restart on the same data. */
 export async function startServer(
 	options: StartOptions = {}
@@ -59,13 +65,18 @@ export async function startServer(
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	running.add(child);
 	let out = '';
 	child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
 	child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	void exited.then(() => running.delete(child));
 
 	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`server did not start:\n${out}`));
+		}, 20_000);
 		const onData = () => {
 			const m = /"event":"listening","port":(\d+)/.exec(out);
 			if (m) {
@@ -81,8 +92,8 @@ export async function startServer(
 		});
 	});
 
-	let running = true;
-	void exited.then(() => (running = false));
+	let alive = true;
+	void exited.then(() => (alive = false));
 	const server: TestServer = {
 		url: `http://127.0.0.1:${port}`,
 		wsUrl: `ws://127.0.0.1:${port}`,
@@ -91,11 +102,11 @@ export async function startServer(
 		process: child,
 		output: () => out,
 		async stop() {
-			if (running) child.kill('SIGTERM');
+			if (alive) child.kill('SIGTERM');
 			return exited;
 		},
 		async kill() {
-			if (running) child.kill('SIGKILL');
+			if (alive) child.kill('SIGKILL');
 			await exited;
 		},
 		async dispose() {
