@@ -1,9 +1,10 @@
 -- The update log keyed by one integer: each document gets a number (doc_numbers), and a row's key is
 -- doc_no × 2³² + seq, the table's rowid. A document's rows still sit together (a prune or a load reads
 -- its own pages, as in 0015), but the b-tree's keys are integers, not a text id and a seq: an append
--- under load compares and stores less, and the log's interior pages hold many more keys (50-row
--- commits over 50 documents, 120 B rows, CPU per row: 16–18 µs keyed by (doc_id, seq), 14–16 µs here;
--- rowid order of arrival, as before 0015, 12.5–15.5 µs, but a prune of 1000 rows 30–40 ms, here 0.25).
+-- compares and stores less, and the log's interior pages hold many more keys. bench/tools/log-layouts.mjs,
+-- 50 documents, 120 B rows, 3 rounds: CPU per row in 50-row commits 13.9–14.9 µs keyed by (doc_id, seq),
+-- 11.7–12.7 here (arrival order, before 0015: 10.3–11.9, but a prune of 1000 rows 20–22 ms; 0.5 ms keyed
+-- by (doc_id, seq), 0.2 here); a one-row commit 28–30 µs, 27 here.
 -- doc_updates stays, as a view, for whoever reads a document's log by its id.
 CREATE TABLE `doc_numbers` (
 	`doc_no` integer PRIMARY KEY,
