@@ -5,7 +5,7 @@
  */
 
 /** Seqs of one document stay below this (the key's low 32 bits; the table checks it too). */
-export const SEQ_LIMIT = 2 ** 32;
+const SEQ_LIMIT = 2 ** 32;
 
 /** The lowest key of `doc_id` = ?, in a CTE `d(lo)`: statements below start with it. */
 const DOC_KEYS = 'WITH d(lo) AS (SELECT doc_no << 32 FROM doc_numbers WHERE doc_id = ?)';
