@@ -92,8 +92,6 @@ export async function startServer(
 		});
 	});
 
-	let alive = true;
-	void exited.then(() => (alive = false));
 	const server: TestServer = {
 		url: `http://127.0.0.1:${port}`,
 		wsUrl: `ws://127.0.0.1:${port}`,
@@ -102,11 +100,11 @@ export async function startServer(
 		process: child,
 		output: () => out,
 		async stop() {
-			if (alive) child.kill('SIGTERM');
+			if (running.has(child)) child.kill('SIGTERM');
 			return exited;
 		},
 		async kill() {
-			if (alive) child.kill('SIGKILL');
+			if (running.has(child)) child.kill('SIGKILL');
 			await exited;
 		},
 		async dispose() {
