@@ -54,11 +54,15 @@ export async function startSpecRelay(store: DocStore, options: { turnBudgetMs?: 
 export async function peer(url: string, user: string) {
 	const ws = new WebSocket(`${url}/sync/doc1?user=${user}`);
 	const frames: string[] = [];
+	/** The Yjs update of each update frame (sync2), in order. */
+	const updates: Uint8Array[] = [];
 	let waiter: (() => void) | null = null;
 	ws.on('message', (data: Buffer) => {
 		const decoder = decoding.createDecoder(new Uint8Array(data));
 		const type = decoding.readVarUint(decoder);
-		frames.push(type === 0 ? `sync${decoding.readVarUint(decoder)}` : `type${type}`);
+		const kind = type === 0 ? `sync${decoding.readVarUint(decoder)}` : `type${type}`;
+		if (kind === 'sync2') updates.push(decoding.readVarUint8Array(decoder));
+		frames.push(kind);
 		waiter?.();
 	});
 	const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
@@ -73,7 +77,7 @@ export async function peer(url: string, user: string) {
 			waiter = check;
 			check();
 		});
-	return { ws, frames, closed, received };
+	return { ws, frames, updates, closed, received };
 }
 
 export function frame(write: (e: encoding.Encoder) => void): Uint8Array {

@@ -3,3 +3,4 @@ export { applyChecked, wasCompensated, type CheckedWriter } from './apply-checke
 export { onlyDeletes, writeQuota, createWriteQuota, type WriteQuota } from './write-quota';
 export { screenPresence, MAX_PRESENCE_BYTES, MAX_PRESENCE_CLIENTS } from './presence';
 export { schemaFor, rootNames, INITIATIVE_SCHEMA, MEETING_SCHEMA } from './schema';
+export { updateHead } from './tx-view';

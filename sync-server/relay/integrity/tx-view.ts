@@ -69,18 +69,24 @@ export class TxView {
 	}
 }
 
+/** The header of a (v1) update: how many clients it carries structs of, and the first one's id and first clock (-1 when none). */
+export function updateHead(update: Uint8Array): { clients: number; client: number; clock: number } {
+	const decoder = decoding.createDecoder(update);
+	const clients = decoding.readVarUint(decoder);
+	if (clients === 0) return { clients, client: -1, clock: -1 };
+	decoding.readVarUint(decoder); // how many structs
+	return { clients, client: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder) };
+}
+
 /**
  * The clients a (v1) update carries structs of, when it is cheap to tell: an
  * update of one client (what a client sends as it edits) names it in its
  * header. Null when it carries several (sync step 2): then look at all.
  */
 export function soleClient(update: Uint8Array): number[] | null {
-	const decoder = decoding.createDecoder(update);
-	const clients = decoding.readVarUint(decoder);
+	const { clients, client } = updateHead(update);
 	if (clients === 0) return [];
-	if (clients > 1) return null;
-	decoding.readVarUint(decoder); // how many structs
-	return [decoding.readVarUint(decoder)];
+	return clients > 1 ? null : [client];
 }
 
 /** The last plain value an item holds (a string, number, boolean…), or undefined for types. */
