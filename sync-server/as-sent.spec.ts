@@ -77,6 +77,17 @@ describe('a writer update, as sent', () => {
 		expect(notesOf(stored())).toBe('compost partagé');
 	});
 
+	it('with bytes after its end is committed and relayed without them', async () => {
+		const { stored, writer, reader } = await relayOverSqlite();
+		const [first] = twoEdits();
+		// Yjs reads an update up to its end and ignores what follows: 1 kB the writer hides there.
+		const padded = new Uint8Array([...first, ...new Uint8Array(1024).fill(7)]);
+		writer.ws.send(updateFrame(padded));
+		await reader.received('sync2');
+		expect(reader.updates).toEqual([first]);
+		expect(stored()).toEqual([first]);
+	});
+
 	it('that is already known is neither committed nor relayed again', async () => {
 		const { stored, writer, reader } = await relayOverSqlite();
 		const [first, second] = twoEdits();

@@ -5,6 +5,7 @@
  * the update and its undoing together, so no one ever sees the refused change
  * as done; the writer gets the combined update back and converges too.
  */
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { DocKind, DocRole } from '../hooks';
 import { inspect } from './inspect';
@@ -14,6 +15,8 @@ import { soleClient, TxView } from './tx-view';
 
 /** Marks a transaction in which the relay undid part of a writer's update. */
 const COMPENSATED = Symbol.for('kohero.compensated');
+/** Marks a transaction whose update had bytes left after its end (Yjs ignores them). */
+const TRAILING = Symbol.for('kohero.trailing');
 
 /** Who wrote the update, as the relay authenticated them. */
 export interface CheckedWriter {
@@ -40,7 +43,9 @@ export function applyChecked(doc: Y.Doc, kind: DocKind, update: Uint8Array, writ
 	Y.transact(
 		doc,
 		(tr) => {
-			Y.applyUpdate(doc, update, writer);
+			const decoder = decoding.createDecoder(update);
+			Y.readUpdate(decoder, doc, writer);
+			if (decoding.hasContent(decoder)) tr.meta.set(TRAILING, true);
 			const view = new TxView(doc, tr, writers);
 			if (view.added.length === 0 && view.deleted.length === 0) return;
 			const fixes = inspect(view, schema, {
@@ -61,6 +66,11 @@ export function applyChecked(doc: Y.Doc, kind: DocKind, update: Uint8Array, writ
 /** Whether the relay undid part of this transaction: its update must go back to the writer too. */
 export function wasCompensated(tr: Y.Transaction | undefined): boolean {
 	return tr?.meta.has(COMPENSATED) ?? false;
+}
+
+/** Whether the update applied in this transaction had bytes after its end: they must not be stored or relayed. */
+export function hadTrailingBytes(tr: Y.Transaction): boolean {
+	return tr.meta.has(TRAILING);
 }
 
 function typeAsArray(doc: Y.Doc, name: string): void {
