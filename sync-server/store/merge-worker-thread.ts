@@ -7,7 +7,6 @@
  */
 import { SNAPSHOT_SQL } from './snapshots';
 import { LOG_SQL } from './log-sql';
-import { LOWER_THREAD_PRIORITY } from './background-priority';
 
 /** The SQL both threads run (one source: the worker gets it in its workerData). */
 export const COMPACTION_SQL = {
@@ -25,7 +24,7 @@ export interface Merged {
 }
 
 /** The worker's code (CommonJS, evaluated with `eval: true`). */
-export const MERGE_WORKER_SOURCE = `${LOWER_THREAD_PRIORITY}
+export const MERGE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);
 const SQL = workerData.sql;

@@ -13,8 +13,7 @@
  * One lazily started worker for the process, running merge-worker-thread.ts'
  * source; it loads yjs and better-sqlite3 by absolute path (resolved here), so
  * the same code runs from build/server.js and under tsx. If the worker cannot
- * run, everything falls back to this thread. The worker runs at the background
- * threads' lower priority (background-priority.ts).
+ * run, everything falls back to this thread.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';

@@ -5,16 +5,14 @@
  * ~2 s at 200 updates/s — the paced benchmark's p99 (bench/RELAY.md). Here the relay's
  * connection never checkpoints; a worker thread with its own connection runs a
  * PASSIVE checkpoint (it waits for no reader or writer, and none waits for it) every
- * `intervalMs`, at the background threads' lower priority (background-priority.ts).
- * If the worker cannot run, the connection checkpoints itself again.
+ * `intervalMs`. If the worker cannot run, the connection checkpoints itself again.
  */
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { log } from '$lib/server/log';
-import { LOWER_THREAD_PRIORITY } from './background-priority';
 
-const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY}
+const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
