@@ -14,6 +14,8 @@
  * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload).
  * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
  * build of Kohero (before a change), so before and after come from one run.
+ * BENCH_BASELINE_ENV='NAME=value …' runs that third relay with these variables (alone, or
+ * beside BENCH_BASELINE): the same build in another configuration, e.g. without compactions.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -39,6 +41,9 @@ const IDLE_DOCS = 100;
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const BASELINE = process.env.BENCH_BASELINE;
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const BASELINE_ENV = process.env.BENCH_BASELINE_ENV
+	? Object.fromEntries(process.env.BENCH_BASELINE_ENV.split(' ').filter(Boolean).map((pair) => pair.split('=') as [string, string]))
+	: undefined;
 
 const { frames, clockAfter } = taskFrames(WRITERS, 4000);
 const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE };
@@ -52,7 +57,7 @@ const reference = await startReference();
 // --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
 const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...NODE_ARGS, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
 const cookies = ours.members.map((m) => m.cookie);
-const baseline: OurServer | null = BASELINE ? await startOurs(WRITERS, ['--expose-gc'], BASELINE) : null;
+const baseline: OurServer | null = BASELINE || BASELINE_ENV ? await startOurs(WRITERS, ['--expose-gc'], BASELINE, BASELINE_ENV) : null;
 
 type Name = 'reference' | 'kohero' | 'baseline';
 const names: Name[] = baseline ? ['reference', 'baseline', 'kohero'] : ['reference', 'kohero'];
