@@ -15,7 +15,7 @@ import type { Backlogged, TurnBudget } from './turn-budget';
 import { mergeBatch, sharedOrigin } from './merge-batch';
 import { IncomingBacklog } from './incoming-backlog';
 import { CROWDED_ROOM_PEERS, CrowdBroadcast, type CrowdBroadcastOptions } from './crowd-broadcast';
-import { sentUpdate, tookExactly, type SentUpdate } from './as-sent';
+import { TransactionUpdates } from './as-sent';
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 /** Updates committed by the same group commit of the store. */
@@ -82,30 +82,17 @@ export class Room implements Backlogged {
 	}
 
 	#loading: Promise<void> | null = null;
-	/** The writer's update being applied (#applyFromPeer). */
-	#sent: SentUpdate | null = null;
 
 	/**
-	 * Every transaction once the document is loaded: a writer's or the server's change is
-	 * committed, then sent. A writer's update the document took in exactly is sent as it
-	 * came (as-sent.ts); for any other change Yjs encodes what the transaction did, for the
-	 * 'update' listener set here (Yjs fires 'update' right after this event).
+	 * Every change once the document is loaded: a writer's or the server's is committed,
+	 * then sent (a writer's update as it came when the document took in exactly it: as-sent.ts).
 	 */
-	readonly #afterTransaction = (tr: Y.Transaction): void => {
-		this.doc.off('update', this.#onUpdate);
+	readonly #changes = new TransactionUpdates(this.doc, (update, tr) => {
 		const origin = tr.origin;
-		if (origin instanceof Peer && this.#sent !== null && tookExactly(this.doc, tr, this.#sent)) {
-			this.#persist(this.#sent.update, origin.userId, origin.id);
-		} else if (origin instanceof Peer || origin === SERVER_ORIGIN) {
-			this.doc.on('update', this.#onUpdate);
-		}
-	};
-
-	readonly #onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
 		// An update the relay partly undid goes back to its writer too, so it converges.
 		if (origin instanceof Peer) this.#persist(update, origin.userId, wasCompensated(tr) ? null : origin.id);
 		else if (origin === SERVER_ORIGIN) this.#persist(update, null, null);
-	};
+	});
 
 	/** Reads the whole document from the store (once); peers' frames wait until it is done. */
 	load(): Promise<void> {
@@ -121,7 +108,7 @@ export class Room implements Backlogged {
 			});
 			// Listened to from now on: with an 'update' listener, Yjs would encode all it just loaded
 			// as one more update (~60 ms of a 300 ms load for a 1 MB workspace of 5000 messages).
-			this.doc.on('afterTransactionCleanup', this.#afterTransaction);
+			this.#changes.listen();
 			this.#sizeEstimate = updates.reduce((sum, u) => sum + u.byteLength, 0);
 		} catch (err) {
 			this.#failed = true;
@@ -336,13 +323,9 @@ export class Room implements Backlogged {
 			return;
 		}
 		this.#sizeEstimate += update.byteLength;
-		// Commits and sends (#afterTransaction) only what is new to the document, minus what breaks a rule.
-		this.#sent = sentUpdate(this.doc, update);
-		try {
-			if (applyChecked(this.doc, this.docKind, update, peer) > 0) countRejected('integrity');
-		} finally {
-			this.#sent = null;
-		}
+		// Commits and sends (#changes) only what is new to the document, minus what breaks a rule.
+		const refused = this.#changes.applying(update, peer, () => applyChecked(this.doc, this.docKind, update, peer));
+		if (refused > 0) countRejected('integrity');
 	}
 
 	/**
