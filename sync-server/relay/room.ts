@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { log } from '$lib/log';
 import { CloseCode, SERVER_ORIGIN, type DocKind, type DocRole, type Fanout, type FanoutFrame, type RelayHooks } from './hooks';
-import { countRejected, metrics, recordPersisted, type PersistedUpdate } from './metrics';
+import { countRejected, metrics, recordPersisted } from './metrics';
 import { Peer } from './peer';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol';
 import { applyChecked, onlyDeletes, screenPresence, wasCompensated, writeQuota } from './integrity';
@@ -16,10 +16,9 @@ import { mergeBatch, sharedOrigin } from './merge-batch';
 import { IncomingBacklog } from './incoming-backlog';
 import { CROWDED_ROOM_PEERS, CrowdBroadcast, type CrowdBroadcastOptions } from './crowd-broadcast';
 import { TransactionUpdates } from './as-sent';
+import { CommitBatches, type CommitBatch } from './commit-batches';
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
-/** Updates committed by the same group commit of the store. */
-type CommitBatch = { committed: Promise<void>; startedAt: number; entries: PersistedUpdate[] };
 
 /** What a room needs from its relay. */
 export interface RoomContext {
@@ -46,11 +45,11 @@ export class Room implements Backlogged {
 	#queued: { peer: Peer; data: Uint8Array }[] = [];
 	/** Frames read past the turn's budget, for later turns. */
 	readonly #backlog = new IncomingBacklog<Peer>();
-	/** Settles once every update applied so far is committed (never rejects). */
-	#lastWrite: Promise<void> = Promise.resolve();
-	#pendingWrites = 0;
-	/** The updates waiting for the store's current group commit. */
-	#batch: CommitBatch | null = null;
+	/** The updates applied and not yet committed, by group commit. */
+	readonly #commits = new CommitBatches(
+		(batch) => this.#committed(batch),
+		(err) => this.#persistFailed(err)
+	);
 	/** Upper estimate of the encoded document size, re-measured near the limit. */
 	#sizeEstimate = 0;
 	readonly #unsubscribe: () => void;
@@ -203,7 +202,7 @@ export class Room implements Backlogged {
 
 	/** Resolves once every update accepted so far is committed. */
 	settled(): Promise<void> {
-		return this.#lastWrite;
+		return this.#commits.settled;
 	}
 
 	/** Frees the document; the room must not be used afterwards. */
@@ -237,7 +236,7 @@ export class Room implements Backlogged {
 	async editAsServer(edit: (doc: Y.Doc) => void): Promise<void> {
 		if (!this.#loaded) throw new Error('document not loaded');
 		this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
-		await this.#lastWrite;
+		await this.#commits.settled;
 	}
 
 	/** Upper estimate of the encoded document size (for the heap budget). */
@@ -273,8 +272,8 @@ export class Room implements Backlogged {
 		};
 		// Computed now, sent once what it contains is committed.
 		const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
-		if (this.#pendingWrites === 0) peer.send(reply, sent);
-		else void this.#lastWrite.then(() => peer.send(reply, sent));
+		if (this.#commits.idle) peer.send(reply, sent);
+		else void this.#commits.settled.then(() => peer.send(reply, sent));
 	}
 
 	#handle(peer: Peer, data: Uint8Array): void {
@@ -330,22 +329,11 @@ export class Room implements Backlogged {
 
 	/**
 	 * Stores `update` (by `authorId`, null for the server), then fans it out to all but `originId`.
-	 * Updates the store commits together (one group commit per turn) form one batch here:
-	 * one promise reaction, one metrics update and one activity touch per author per batch.
+	 * Updates the store commits together form one batch (commit-batches.ts): one metrics
+	 * update and one activity touch per author per batch.
 	 */
 	#persist(update: Uint8Array, authorId: string | null, originId: string | null): void {
-		const committed = this.hooks.store.append(this.docId, update, authorId);
-		let batch = this.#batch;
-		if (batch === null || batch.committed !== committed) {
-			const opened: CommitBatch = { committed, startedAt: performance.now(), entries: [] };
-			batch = this.#batch = opened;
-			this.#pendingWrites++;
-			this.#lastWrite = committed.then(
-				() => this.#committed(opened),
-				(err: unknown) => this.#persistFailed(opened, err)
-			);
-		}
-		batch.entries.push({ update, authorId, originId });
+		this.#commits.add(this.hooks.store.append(this.docId, update, authorId), { update, authorId, originId });
 	}
 
 	/**
@@ -355,7 +343,6 @@ export class Room implements Backlogged {
 	 * the merged frame (Yjs ignores what it has, as with the reference relay's echo).
 	 */
 	#committed(batch: CommitBatch): void {
-		this.#closeBatch(batch);
 		const { entries } = batch;
 		recordPersisted(entries, performance.now() - batch.startedAt);
 		if (this.#throughCrowd) {
@@ -371,16 +358,10 @@ export class Room implements Backlogged {
 		}
 	}
 
-	#persistFailed(batch: CommitBatch, err: unknown): void {
-		this.#closeBatch(batch);
+	#persistFailed(err: unknown): void {
 		// The peers hold the updates; closing makes them resend them on reconnect.
 		log.error('relay_persist_failed', { docId: this.docId, error: String(err) });
 		for (const peer of this.peers) peer.close(CloseCode.internal, 'persist failed');
-	}
-
-	#closeBatch(batch: CommitBatch): void {
-		this.#pendingWrites--;
-		if (this.#batch === batch) this.#batch = null;
 	}
 
 	#onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
