@@ -17,16 +17,48 @@ export interface WriteQuota {
 	readonly size: number;
 }
 
-/** A quota of `limitBytes` per person per document per 24 h. */
+/** One person's writes to one document: bytes per hour for the last WINDOW_HOURS hours, in a ring. */
+interface Usage {
+	/** Slot `hour % WINDOW_HOURS` holds that hour's bytes, for the hours up to `latest`. */
+	hours: number[];
+	latest: number;
+	/** The sum of `hours`. */
+	total: number;
+}
+
+/** Moves `usage` on to `hour`: the hours that left the window give their bytes back. A clock stepping back moves nothing. */
+function advance(usage: Usage, hour: number): void {
+	if (hour <= usage.latest) return;
+	if (hour - usage.latest >= WINDOW_HOURS) {
+		usage.hours.fill(0);
+		usage.total = 0;
+	} else {
+		for (let h = usage.latest + 1; h <= hour; h++) {
+			usage.total -= usage.hours[h % WINDOW_HOURS];
+			usage.hours[h % WINDOW_HOURS] = 0;
+		}
+	}
+	usage.latest = hour;
+}
+
+/**
+ * A quota of `limitBytes` per person per document per 24 h. Looked up by document,
+ * then by person: the relay passes the same id strings every time, so each lookup
+ * hashes nothing new (a joined key was a new string to build and hash per update).
+ */
 export function createWriteQuota(limitBytes: number): WriteQuota {
-	/** Key: docId + NUL + userId → bytes per hour number. */
-	const used = new Map<string, Map<number, number>>();
+	const used = new Map<string, Map<string, Usage>>();
+	let pairs = 0;
 	let charges = 0;
 
 	function sweep(hour: number): void {
-		for (const [key, hours] of used) {
-			for (const h of hours.keys()) if (h <= hour - WINDOW_HOURS) hours.delete(h);
-			if (hours.size === 0) used.delete(key);
+		for (const [docId, people] of used) {
+			for (const [userId, usage] of people) {
+				if (usage.latest > hour - WINDOW_HOURS) continue;
+				people.delete(userId);
+				pairs--;
+			}
+			if (people.size === 0) used.delete(docId);
 		}
 	}
 
@@ -35,22 +67,21 @@ export function createWriteQuota(limitBytes: number): WriteQuota {
 			const hour = Math.floor(now / HOUR_MS);
 			// Forgotten pairs go at most every 10,000 writes: the map stays bounded by the last day's writers.
 			if (++charges % 10_000 === 0) sweep(hour);
-			const key = `${docId}\0${userId}`;
-			let hours = used.get(key);
-			let total = 0;
-			if (hours) {
-				for (const [h, b] of hours) {
-					if (h <= hour - WINDOW_HOURS) hours.delete(h);
-					else total += b;
-				}
+			let people = used.get(docId);
+			let usage = people?.get(userId);
+			if (usage) advance(usage, hour);
+			if ((usage?.total ?? 0) + bytes > limitBytes) return false;
+			if (!usage) {
+				if (!people) used.set(docId, (people = new Map()));
+				people.set(userId, (usage = { hours: new Array<number>(WINDOW_HOURS).fill(0), latest: hour, total: 0 }));
+				pairs++;
 			}
-			if (total + bytes > limitBytes) return false;
-			if (!hours) used.set(key, (hours = new Map()));
-			hours.set(hour, (hours.get(hour) ?? 0) + bytes);
+			usage.hours[usage.latest % WINDOW_HOURS] += bytes;
+			usage.total += bytes;
 			return true;
 		},
 		get size() {
-			return used.size;
+			return pairs;
 		}
 	};
 }
