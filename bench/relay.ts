@@ -9,7 +9,7 @@
  * server CPU per update is read from /proc for each relay's process tree. The paced p99 is judged pooled over
  * every round's updates, beside the stalls of the machine a third process saw meanwhile (lib/canary.ts).
  * Then: stored log vs state (Kohero), idle sockets (both).
- * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server.
+ * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server and the reference.
  * BENCH_LATENCY_DUMP=dir writes each phase's [sent at µs, latency ms] and the canary's gaps (to line up with bench/tools' logs).
  * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload).
  * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
@@ -42,7 +42,7 @@ const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const BASELINE = process.env.BENCH_BASELINE;
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const BASELINE_ENV = process.env.BENCH_BASELINE_ENV
-	? Object.fromEntries(process.env.BENCH_BASELINE_ENV.split(' ').filter(Boolean).map((pair) => pair.split('=') as [string, string]))
+	? Object.fromEntries(process.env.BENCH_BASELINE_ENV.split(' ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]))
 	: undefined;
 
 const { frames, clockAfter } = taskFrames(WRITERS, 4000);
@@ -53,9 +53,10 @@ let refDocCounter = 0;
 const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${String(refDocCounter++).padStart(5, '0')}`);
 
 const canary = startCanary();
-const reference = await startReference();
+const profileArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+const reference = await startReference(profileArgs);
 // --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
-const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...NODE_ARGS, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])]);
+const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...NODE_ARGS, ...profileArgs]);
 const cookies = ours.members.map((m) => m.cookie);
 const baseline: OurServer | null = BASELINE || BASELINE_ENV ? await startOurs(WRITERS, ['--expose-gc'], BASELINE, BASELINE_ENV) : null;
 

@@ -10,9 +10,9 @@ export interface BenchServer {
 	stop(): Promise<void>;
 }
 
-/** The reference @y/websocket-server relay, in its own process. */
-export async function startReference(): Promise<BenchServer> {
-	const child = spawn(process.execPath, [new URL('../reference-server.mjs', import.meta.url).pathname], {
+/** The reference @y/websocket-server relay, in its own process (`nodeArgs`: e.g. the same --cpu-prof as ours). */
+export async function startReference(nodeArgs: string[] = []): Promise<BenchServer> {
+	const child = spawn(process.execPath, [...nodeArgs, new URL('../reference-server.mjs', import.meta.url).pathname], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	const port = await new Promise<number>((resolve, reject) => {
