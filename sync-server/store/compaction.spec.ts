@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { compactDoc, compactionStatements, type CompactionStatements } from './compaction';
 import { createSqliteDocStore } from './doc-log';
-import { fileDocDb, removeFileDocDbs } from './spec-doc-db';
+import { fileDocDb, notesOf, removeFileDocDbs } from './spec-doc-db';
 import { stopMergeWorker } from './merge-worker';
 
 afterEach(async () => {
@@ -24,11 +24,6 @@ function edits(count: number, bytes: number): { doc: Y.Doc; updates: Uint8Array[
 	return { doc, updates };
 }
 
-const replay = (updates: Uint8Array[]) => {
-	const doc = new Y.Doc();
-	for (const u of updates) Y.applyUpdate(doc, u);
-	return doc.getXmlFragment('notes').toJSON();
-};
 
 describe('compaction of a database file', () => {
 	it('reads and merges on the worker: the relay thread only writes the new snapshot', async () => {
@@ -48,7 +43,7 @@ describe('compaction of a database file', () => {
 		expect(stats.snapshotBytes).toBe(Y.encodeStateAsUpdate(doc).byteLength);
 		expect(stats.logCount).toBe(0);
 		expect(sqlite.prepare('SELECT count(*) AS n FROM doc_updates').get()).toEqual({ n: 0 });
-		expect(replay(await store.load('big'))).toEqual(doc.getXmlFragment('notes').toJSON());
+		expect(notesOf(await store.load('big'))).toEqual(doc.getXmlFragment('notes').toJSON());
 		sqlite.close();
 	});
 
@@ -67,9 +62,9 @@ describe('compaction of a database file', () => {
 		await store.flush();
 		await Promise.all([running, queued]);
 
-		expect(replay([(await state)!])).toEqual(replay(before));
+		expect(notesOf([(await state)!])).toEqual(notesOf(before));
 		// Nothing was lost either: the queued compaction left what came after in the log.
-		expect(replay(await store.load('doc'))).toEqual(doc.getXmlFragment('notes').toJSON());
+		expect(notesOf(await store.load('doc'))).toEqual(doc.getXmlFragment('notes').toJSON());
 		await store.compact('doc');
 		expect(sqlite.prepare('SELECT count(*) AS n FROM doc_updates').get()).toEqual({ n: 0 });
 		sqlite.close();
@@ -81,7 +76,7 @@ describe('compaction of a database file', () => {
 		const { doc, updates } = edits(5, 100);
 		await Promise.all(updates.map((u) => store.append('doc', u, 'user1')));
 		await store.compact('doc');
-		expect(replay([(await store.storedState('doc'))!])).toEqual(doc.getXmlFragment('notes').toJSON());
+		expect(notesOf([(await store.storedState('doc'))!])).toEqual(doc.getXmlFragment('notes').toJSON());
 		expect(await store.storedState('nothing')).toBeNull();
 		sqlite.close();
 	});
@@ -105,8 +100,8 @@ describe('the log on disk', () => {
 		// Pages the compaction wrote: the WAL's frames since it was emptied.
 		const [{ log }] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
 		expect(log).toBeLessThanOrEqual(2 * ownPages + 10);
-		expect(replay(await store.load('doc-0'))).toEqual(docs[0].doc.getXmlFragment('notes').toJSON());
-		expect(replay(await store.load('doc-1'))).toEqual(docs[1].doc.getXmlFragment('notes').toJSON());
+		expect(notesOf(await store.load('doc-0'))).toEqual(docs[0].doc.getXmlFragment('notes').toJSON());
+		expect(notesOf(await store.load('doc-1'))).toEqual(docs[1].doc.getXmlFragment('notes').toJSON());
 		sqlite.close();
 	});
 });

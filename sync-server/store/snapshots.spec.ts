@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSqliteDocStore } from './doc-log';
-import { fileDocDb, removeFileDocDbs } from './spec-doc-db';
+import { fileDocDb, notesOf, removeFileDocDbs } from './spec-doc-db';
 import { stopMergeWorker } from './merge-worker';
 import { PART_BYTES } from './parts';
 
@@ -28,11 +28,6 @@ function fileStore() {
 	return { sqlite, store: createSqliteDocStore(sqlite, { compactEvery: 1e9, compactMinBytes: 1 << 30 }) };
 }
 
-const notesOf = (updates: Uint8Array[]) => {
-	const doc = new Y.Doc();
-	for (const u of updates) Y.applyUpdate(doc, u);
-	return doc.getXmlFragment('notes').toJSON();
-};
 
 describe('big snapshots, in parts', () => {
 	it('writes a snapshot over PART_BYTES a part per turn; until the swap, readers see the one it replaces', async () => {

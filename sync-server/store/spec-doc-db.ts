@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import { migrated } from './db';
 
 /** At `file` (WAL, as the server opens it), or in memory; its tables are the migrations' own. */
@@ -29,4 +30,11 @@ export function fileDocDb(): Database.Database {
 /** Deletes the directories of every fileDocDb (close the databases first). */
 export function removeFileDocDbs(): void {
 	for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The notes (API.md: an XmlFragment) of the document these updates make, as JSON. */
+export function notesOf(updates: Uint8Array[]): string {
+	const doc = new Y.Doc();
+	for (const u of updates) Y.applyUpdate(doc, u);
+	return doc.getXmlFragment('notes').toJSON();
 }
