@@ -11,7 +11,8 @@
  * Then: stored log vs state (Kohero), idle sockets (both).
  * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server and the reference.
  * BENCH_LATENCY_DUMP=dir writes each phase's [sent at µs, latency ms] and the canary's gaps (to line up with bench/tools' logs).
- * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload).
+ * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload);
+ * BENCH_REFERENCE_NODE_ARGS to the reference's (the same preload, to read both the same way).
  * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
  * build of Kohero (before a change), so before and after come from one run.
  * BENCH_BASELINE_ENV='NAME=value …' runs that third relay with these variables (alone, or
@@ -54,7 +55,8 @@ const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${Stri
 
 const canary = startCanary();
 const profileArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-const reference = await startReference(profileArgs);
+const REFERENCE_NODE_ARGS = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const reference = await startReference([...REFERENCE_NODE_ARGS, ...profileArgs]);
 // --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
 const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...NODE_ARGS, ...profileArgs]);
 const cookies = ours.members.map((m) => m.cookie);
