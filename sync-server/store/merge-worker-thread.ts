@@ -4,13 +4,6 @@
  * relay is bundled into one file (build/server.js); the worker loads yjs and better-sqlite3
  * by the absolute paths merge-worker.ts resolves. Three jobs: merge updates, merge a stored
  * document (snapshot and log, read on the worker's own connection), find an entry in one.
- *
- * A compaction keeps the document it built, warm, with the snapshot it returned: the next
- * compaction of that document applies only the rows after it, if the stored snapshot is still
- * that one, byte for byte (a failed or another write, a document deleted and made again: it
- * builds the document anew from what is stored). Rebuilding a 116 kB document from its snapshot
- * was half of a compaction's CPU (bench/RESULTS.md, turn 15). The warm documents' states weigh
- * at most WARM_BYTES; the oldest go first.
  */
 import { SNAPSHOT_SQL } from './snapshots';
 import { LOG_SQL } from './log-sql';
@@ -22,17 +15,12 @@ export const COMPACTION_SQL = {
 	log: LOG_SQL.rows
 } as const;
 
-/** Encoded states of the documents the worker keeps warm between compactions, at most. */
-export const WARM_BYTES = 16 * 1024 * 1024;
-
 /** A document's snapshot and log merged: the new snapshot, the last seq it covers, the log rows and bytes it took in. */
 export interface Merged {
 	state: Uint8Array;
 	coveredSeq: number;
 	rows: number;
 	mergedBytes: number;
-	/** Whether the worker applied the rows to the document it kept from the last compaction (not rebuilt from the snapshot). */
-	warm?: boolean;
 }
 
 /** The worker's code (CommonJS, evaluated with `eval: true`). */
@@ -74,49 +62,13 @@ function database(file) {
 	databases.set(file, found);
 	return found;
 }
-/** Per database file and document, oldest first: { doc, state (the snapshot it was returned as), seq }. */
-const warm = new Map();
-let warmBytes = 0;
-/** The warm document of \`key\` if \`snap\` is the state it was returned as (out of the map either way). */
-function takeWarm(key, snap) {
-	const entry = warm.get(key);
-	if (!entry) return null;
-	warm.delete(key);
-	warmBytes -= entry.state.byteLength;
-	if (snap && entry.seq === snap.seq && Buffer.compare(entry.state, snap.state) === 0) return entry.doc;
-	entry.doc.destroy();
-	return null;
-}
-function keepWarm(key, doc, state, seq) {
-	// A copy: \`state\` itself is handed over to the relay's thread.
-	warm.set(key, { doc, state: Buffer.from(state), seq });
-	warmBytes += state.byteLength;
-	for (const [oldKey, entry] of warm) {
-		if (warmBytes <= workerData.warmBytes) break;
-		warm.delete(oldKey);
-		warmBytes -= entry.state.byteLength;
-		entry.doc.destroy();
-	}
-}
-/**
- * Rows committed after this read have a higher seq: the relay's write keeps them in the log.
- * \`whole\` (a read of the stored state, not a compaction) neither uses nor keeps a warm document.
- */
+/** Rows committed after this read have a higher seq: the relay's write keeps them in the log. */
 function mergeStored(file, docId, upTo, whole) {
 	const { snap, rows } = database(file)(docId, upTo);
 	if (rows.length === 0 && !(whole && snap)) return null;
 	const updates = rows.map((row) => row.update);
-	const mergedBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
-	if (rows.length === 0) return { state: new Uint8Array(snap.state), coveredSeq: snap.seq, rows: 0, mergedBytes };
-	const coveredSeq = rows[rows.length - 1].seq;
-	if (whole) return { state: merge(inOrder(snap, updates)), coveredSeq, rows: rows.length, mergedBytes };
-	const key = file + '\\0' + docId;
-	const kept = takeWarm(key, snap);
-	const doc = kept ?? docOf(snap ? [snap.state] : []);
-	doc.transact(() => { for (const u of updates) Y.applyUpdate(doc, u); });
-	const state = Y.encodeStateAsUpdate(doc);
-	keepWarm(key, doc, state, coveredSeq);
-	return { state, coveredSeq, rows: rows.length, mergedBytes, warm: kept !== null };
+	const state = rows.length === 0 ? new Uint8Array(snap.state) : merge(inOrder(snap, updates));
+	return { state, coveredSeq: rows.length > 0 ? rows[rows.length - 1].seq : snap.seq, rows: rows.length, mergedBytes: updates.reduce((sum, u) => sum + u.byteLength, 0) };
 }
 /** The first Y.Map of array \`find.array\` whose \`find.key\` is \`find.value\`, as JSON, in the stored document (null: none). */
 function findStored(file, docId, find) {

@@ -18,7 +18,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { COMPACTION_SQL, MERGE_WORKER_SOURCE, WARM_BYTES, type Merged } from './merge-worker-thread';
+import { COMPACTION_SQL, MERGE_WORKER_SOURCE, type Merged } from './merge-worker-thread';
 
 type Reply = { id: number; state?: Uint8Array; merged?: Merged | null; found?: Record<string, unknown> | null; error?: string };
 type Job = { resolve: (reply: Reply) => void; reject: (err: Error) => void };
@@ -39,7 +39,7 @@ function started(): Worker | null {
 		const resolve = createRequire(import.meta.url).resolve;
 		worker = new Worker(MERGE_WORKER_SOURCE, {
 			eval: true,
-			workerData: { yjs: resolve('yjs'), driver: resolve('better-sqlite3'), sql: COMPACTION_SQL, warmBytes: WARM_BYTES }
+			workerData: { yjs: resolve('yjs'), driver: resolve('better-sqlite3'), sql: COMPACTION_SQL }
 		});
 	} catch {
 		broken = true;
