@@ -11,7 +11,7 @@ const promiseRules = {
 };
 
 export default tseslint.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/', 'drizzle/', 'bench/results/', 'bench/.before/', '**/*.js', '**/*.mjs'] },
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/', 'drizzle/', 'bench/results/', 'bench/.before/', 'bench/.scratch/', '**/*.js', '**/*.mjs'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: {
