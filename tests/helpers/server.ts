@@ -40,11 +40,20 @@ export interface StartOptions {
 	script?: string;
 }
 
-/** Servers still running: killed if this process exits first (a failed bench or test leaves none behind). */
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-	for (const child of running) child.kill('SIGKILL');
-});
+/**
+ * Servers still running: killed if this process exits first (a failed bench or test leaves none behind).
+ * One set and one exit hook per process: a test worker loads this module anew for each file it runs.
+ */
+const RUNNING = Symbol.for('kohero.test-servers');
+const running: Set<ChildProcess> = ((globalThis as { [RUNNING]?: Set<ChildProcess> })[RUNNING] ??= killedAtExit());
+
+function killedAtExit(): Set<ChildProcess> {
+	const children = new Set<ChildProcess>();
+	process.once('exit', () => {
+		for (const child of children) child.kill('SIGKILL');
+	});
+	return children;
+}
 
 /** Starts a server; pass `dataDir` to restart on the same data. */
 export async function startServer(
