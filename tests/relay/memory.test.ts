@@ -4,7 +4,7 @@
  * memory is back near the baseline measured after a warm-up cycle.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, createInitiative, say, synced, useRelayServer, withDb } from './helpers';
 
@@ -96,6 +96,12 @@ function seededDocs(count: number, seed: Uint8Array): string[] {
 }
 
 describe('relay memory', () => {
+	// y-websocket's provider listens to the process' exit until it is destroyed: a cycle holds 10 providers
+	// at once, beside the listeners of the test worker itself (Node warns past 10 per event).
+	const maxListeners = process.getMaxListeners();
+	beforeAll(() => void process.setMaxListeners(maxListeners + 10));
+	afterAll(() => void process.setMaxListeners(maxListeners));
+
 	it('returns to its baseline after many connect/disconnect cycles across many documents', { timeout: 120_000 }, async () => {
 		const seed = seedUpdate();
 		// One long-lived Y.Doc per document on our side: reconnecting syncs only what is new.
