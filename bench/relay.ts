@@ -41,9 +41,18 @@ const IDLE = env('BENCH_IDLE', 10_000);
 const IDLE_DOCS = 100;
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const BASELINE = process.env.BENCH_BASELINE;
-const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** The space-separated words of variable `name` (none when unset). */
+const words = (name: string): string[] => (process.env[name] ?? '').split(' ').filter(Boolean);
+const NODE_ARGS = words('BENCH_NODE_ARGS');
+const REFERENCE_NODE_ARGS = words('BENCH_REFERENCE_NODE_ARGS');
+/** NAME=value pairs, each split at its first '=' (a value may hold more: NODE_OPTIONS=--flag=value). */
 const BASELINE_ENV = process.env.BENCH_BASELINE_ENV
-	? Object.fromEntries(process.env.BENCH_BASELINE_ENV.split(' ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]))
+	? Object.fromEntries(
+			words('BENCH_BASELINE_ENV').map((pair) => {
+				const at = pair.indexOf('=');
+				return [pair.slice(0, at), pair.slice(at + 1)];
+			})
+		)
 	: undefined;
 
 const { frames, clockAfter } = taskFrames(WRITERS, 4000);
@@ -55,7 +64,6 @@ const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${Stri
 
 const canary = startCanary();
 const profileArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-const REFERENCE_NODE_ARGS = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const reference = await startReference([...REFERENCE_NODE_ARGS, ...profileArgs]);
 // --expose-gc only lets the idle run ask for a full collection (GET /metrics?gc=1) after the sockets close.
 const ours: OurServer = await startOurs(WRITERS, ['--expose-gc', ...NODE_ARGS, ...profileArgs]);

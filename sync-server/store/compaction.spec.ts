@@ -24,7 +24,6 @@ function edits(count: number, bytes: number): { doc: Y.Doc; updates: Uint8Array[
 	return { doc, updates };
 }
 
-
 describe('compaction of a database file', () => {
 	it('reads and merges on the worker: the relay thread only writes the new snapshot', async () => {
 		const sqlite = fileDocDb();
