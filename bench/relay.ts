@@ -13,6 +13,7 @@
  * BENCH_LATENCY_DUMP=dir writes each phase's [sent at µs, latency ms] and the canary's gaps (to line up with bench/tools' logs).
  * BENCH_NODE_ARGS adds node flags to our server (space-separated; e.g. a bench/tools preload);
  * BENCH_REFERENCE_NODE_ARGS to the reference's (the same preload, to read both the same way).
+ * BENCH_SERVER_OUTPUT=dir keeps each relay's stdout and stderr there (<pid>.log), e.g. with --trace-gc-nvp in the node args.
  * BENCH_BASELINE=path/to/server.js adds a third relay in the same rounds: another
  * build of Kohero (before a change), so before and after come from one run.
  * BENCH_BASELINE_ENV='NAME=value …' runs that third relay with these variables (alone, or

@@ -1,8 +1,18 @@
 /** Starts the two relays under test as child processes and reads their memory. */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { startServer, type TestServer } from '../../tests/helpers/server';
 import { Client } from '../../tests/helpers/client';
 import { createInitiative, type Member } from '../../tests/relay/helpers';
+
+/** BENCH_SERVER_OUTPUT=dir: each relay's stdout and stderr, written there when it stops (e.g. V8's --trace-gc-nvp lines). */
+const OUTPUT_DIR = process.env.BENCH_SERVER_OUTPUT;
+
+function keepOutput(pid: number, output: string): void {
+	if (!OUTPUT_DIR) return;
+	mkdirSync(OUTPUT_DIR, { recursive: true });
+	writeFileSync(`${OUTPUT_DIR}/${pid}.log`, output);
+}
 
 export interface BenchServer {
 	wsUrl: string;
@@ -15,8 +25,8 @@ export async function startReference(nodeArgs: string[] = []): Promise<BenchServ
 	const child = spawn(process.execPath, [...nodeArgs, new URL('../reference-server.mjs', import.meta.url).pathname], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
+	let out = '';
 	const port = await new Promise<number>((resolve, reject) => {
-		let out = '';
 		child.stdout.on('data', (d: Buffer) => {
 			out += d.toString();
 			const m = /"port":(\d+)/.exec(out);
@@ -29,7 +39,10 @@ export async function startReference(nodeArgs: string[] = []): Promise<BenchServ
 		pid: child.pid!,
 		stop: () =>
 			new Promise<void>((resolve) => {
-				child.once('exit', () => resolve());
+				child.once('exit', () => {
+					keepOutput(child.pid!, out);
+					resolve();
+				});
 				child.kill('SIGTERM');
 			})
 	};
@@ -73,6 +86,7 @@ export async function startOurs(memberCount: number, nodeArgs: string[] = [], sc
 		},
 		stop: async () => {
 			const code = await server.stop();
+			keepOutput(server.process.pid!, server.output());
 			if (code !== 0) console.warn(`our server exited with ${code}`);
 			await server.dispose();
 		}
