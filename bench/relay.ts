@@ -18,6 +18,7 @@
  * build of Kohero (before a change), so before and after come from one run.
  * BENCH_BASELINE_ENV='NAME=value …' runs that third relay with these variables (alone, or
  * beside BENCH_BASELINE): the same build in another configuration, e.g. without compactions.
+ * BENCH_BASELINE_GC=1 gives that third relay a full collection after each of its rounds (a diagnostic).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -102,16 +103,19 @@ async function roundOf(name: Name): Promise<void> {
 		window: WINDOW,
 		pacedSeconds: PACED_S,
 		pacedRate: PACED_RATE,
+		otherPids: [reference, ours, baseline].filter((s) => s !== null && s !== server).map((s) => s!.pid),
 		settle: () => untilIdle(server.pid),
 		beforeClose: name === 'kohero' ? (states) => void stored.push(storedFigures(ours.server.dataDir, states)) : undefined
 	});
 	const loadAverage = Math.round(loadavg()[0] * 10) / 10;
 	runs[name].push({ ...result, loadAverage });
-	console.log(`  ${name}: ${result.saturation.updatesPerSecond} updates/s, ${result.saturation.cpuMsPer1000} ms CPU/1000, paced p50/p99 ${result.paced.p50}/${result.paced.p99} ms after the burst, ${result.pacedSteady.p50}/${result.pacedSteady.p99} ms steady, paced ${result.paced.cpuMsPer1000} → ${result.pacedSteady.cpuMsPer1000} ms CPU/1000 (load ${loadAverage})`);
+	console.log(`  ${name}: ${result.saturation.updatesPerSecond} updates/s, ${result.saturation.cpuMsPer1000} ms CPU/1000, paced p50/p99 ${result.paced.p50}/${result.paced.p99} ms after the burst, ${result.pacedSteady.p50}/${result.pacedSteady.p99} ms steady, paced ${result.paced.cpuMsPer1000} → ${result.pacedSteady.cpuMsPer1000} ms CPU/1000; the other relays meanwhile ${result.saturation.othersCpuMs} · ${result.paced.othersCpuMs} · ${result.pacedSteady.othersCpuMs} ms CPU (load ${loadAverage})`);
 	// Let the relay unload the round's documents, then wait until it is idle: the next relay measured must
 	// not share the cores with this one's compactions and checkpoints (a Kohero relay run right after another
 	// was slower whichever build it was: the order, not the code).
 	await new Promise((r) => setTimeout(r, 1500));
+	// A diagnostic: the third relay's heap collected in full after each of its rounds (what V8 leaves uncollected).
+	if (name === 'baseline' && process.env.BENCH_BASELINE_GC) await fetch(`${baseline!.server.url}/metrics?gc=1`);
 	const waited = await untilIdle(server.pid);
 	if (waited > 600) console.log(`  (${name} busy for ${Math.round(waited)} ms after its round)`);
 }
@@ -189,6 +193,8 @@ const PICKS = {
 	saturatedP99: (r) => r.saturation.p99,
 	framesPerUpdate: (r) => r.saturation.framesPerUpdate,
 	harnessCpuMsPer1000: (r) => r.saturation.harnessCpuMsPer1000,
+	/** The other relays' CPU during this one's two paced phases, ms: leftover work of theirs, noise for this one. */
+	othersCpuMsPaced: (r) => r.paced.othersCpuMs + r.pacedSteady.othersCpuMs,
 	loadAverage: (r) => r.loadAverage
 } satisfies Record<string, Pick>;
 type Figure = keyof typeof PICKS;

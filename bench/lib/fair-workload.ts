@@ -33,6 +33,8 @@ export interface FairOptions {
 	pacedSeconds: number;
 	/** Total paced rate over all writers, updates/s. */
 	pacedRate: number;
+	/** The other relays of the run, idle meanwhile: their CPU during each phase is reported (what they still do is noise here). */
+	otherPids?: number[];
 	/** Resolves once the relay has finished what the burst left it (before the steady paced phase). */
 	settle: () => Promise<unknown>;
 	/** Called with each document's encoded state while its sockets are still open. */
@@ -47,6 +49,8 @@ export interface PhaseResult {
 	cpuMsPer1000: number;
 	/** Harness CPU (this process), ms per 1000 updates. */
 	harnessCpuMsPer1000: number;
+	/** CPU the other relays of the run used during the phase, ms (their compactions, collections: noise for this one). */
+	othersCpuMs: number;
 	p50: number;
 	p90: number;
 	p99: number;
@@ -188,12 +192,15 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		const sentBefore = writers.reduce((s, w) => s + w.next, 0);
 		const framesBefore = framesReceived;
 		const cpuBefore = treeCpuSeconds(options.pid);
+		const othersCpu = () => (options.otherPids ?? []).reduce((sum, pid) => sum + treeCpuSeconds(pid), 0);
+		const othersBefore = othersCpu();
 		const harnessBefore = process.cpuUsage();
 		const started = performance.now();
 		const fromUs = monotonicUs();
 		await run();
 		const seconds = (performance.now() - started) / 1000;
 		const cpu = treeCpuSeconds(options.pid) - cpuBefore;
+		const othersCpuMs = Math.round((othersCpu() - othersBefore) * 1000);
 		const harness = process.cpuUsage(harnessBefore);
 		const updates = writers.reduce((s, w) => s + w.next, 0) - sentBefore;
 		// Frames still in flight to writers are not waited for; close enough at these counts.
@@ -210,6 +217,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 			updatesPerSecond: Math.round(updates / seconds),
 			cpuMsPer1000: round((cpu * 1e6) / updates),
 			harnessCpuMsPer1000: round((harness.user + harness.system) / updates),
+			othersCpuMs,
 			p50: round(percentile(latencies, 50)),
 			p90: round(percentile(latencies, 90)),
 			p99: round(percentile(latencies, 99)),
