@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type TestServer } from './server';
+import { offlineReachesNewDocuments } from './offline';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,7 +21,11 @@ export const CHROMIUM_ARGS = [
 
 export async function launchBrowser(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run "npm test" (it installs it) or apt-get install chromium`);
-	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	// Every context this browser opens goes offline as a device does (offline.ts).
+	const newContext = browser.newContext.bind(browser);
+	browser.newContext = async (options) => offlineReachesNewDocuments(await newContext(options));
+	return browser;
 }
 
 /**
