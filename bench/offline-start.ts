@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../tests/helpers/server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
+import { offlineReachesNewDocuments } from '../tests/helpers/offline';
 import { clientOf, LYON, signUp, waitForController } from '../tests/e2e/pwa-helpers';
 
 const RUNS = Number(process.env.OFFLINE_START_RUNS ?? 9);
@@ -20,11 +21,14 @@ const RUNS = Number(process.env.OFFLINE_START_RUNS ?? 9);
 const KEEP_WORKER = process.env.OFFLINE_START_KEEP_WORKER === '1';
 const server = await startServer();
 const profile = mkdtempSync(join(tmpdir(), 'kohero-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-	executablePath: CHROMIUM,
-	args: CHROMIUM_ARGS,
-	viewport: { width: 390, height: 844 }
-});
+// Offline as a device is offline (tests/helpers/offline.ts: Chromium 150's emulation misses new documents).
+const context = offlineReachesNewDocuments(
+	await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 390, height: 844 }
+	})
+);
 try {
 	await signUp(context, server.url, 'Bench');
 	const api = await clientOf(context, server.url);

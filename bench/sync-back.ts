@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { startServer } from '../tests/helpers/server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
+import { offlineReachesNewDocuments } from '../tests/helpers/offline';
 import { clientOf, LYON, signUp, waitForController } from '../tests/e2e/pwa-helpers';
 import { connectClient, synced } from '../tests/relay/helpers';
 import { addTask, readTasks } from '../src/lib/domain/workspace';
@@ -34,11 +35,14 @@ function offlineEdit(round: number, doc: number): number[] {
 
 const server = await startServer();
 const profile = mkdtempSync(join(tmpdir(), 'kohero-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-	executablePath: CHROMIUM,
-	args: CHROMIUM_ARGS,
-	viewport: { width: 390, height: 844 }
-});
+// Offline as a device is offline (tests/helpers/offline.ts: Chromium 150's emulation misses new documents).
+const context = offlineReachesNewDocuments(
+	await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 390, height: 844 }
+	})
+);
 try {
 	const me = await signUp(context, server.url, 'Bench');
 	const api = await clientOf(context, server.url);
