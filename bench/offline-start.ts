@@ -7,28 +7,17 @@
  * pays for starting it again, as a phone that killed it would.
  * Figures only (median and spread; target < 1 s); never fails.
  */
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { startServer } from '../tests/helpers/server';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
-import { offlineReachesNewDocuments } from '../tests/helpers/offline';
+import { launchInstalledApp } from './lib/installed-app';
 import { clientOf, LYON, signUp, waitForController } from '../tests/e2e/pwa-helpers';
 
 const RUNS = Number(process.env.OFFLINE_START_RUNS ?? 9);
 /** Baseline: the same start with the worker left running (OFFLINE_START_KEEP_WORKER=1). */
 const KEEP_WORKER = process.env.OFFLINE_START_KEEP_WORKER === '1';
 const server = await startServer();
-const profile = mkdtempSync(join(tmpdir(), 'kohero-bench-'));
-// Offline as a device is offline (tests/helpers/offline.ts: Chromium 150's emulation misses new documents).
-const context = offlineReachesNewDocuments(
-	await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
-		args: CHROMIUM_ARGS,
-		viewport: { width: 390, height: 844 }
-	})
-);
+const app = await launchInstalledApp();
+const { context } = app;
 try {
 	await signUp(context, server.url, 'Bench');
 	const api = await clientOf(context, server.url);
@@ -76,7 +65,6 @@ try {
 			`min ${result.minMs} ms, max ${result.maxMs} ms over ${RUNS} runs (target < 1000 ms): ${times.join(', ')}`
 	);
 } finally {
-	await context.close();
+	await app.close();
 	await server.dispose();
-	rmSync(profile, { recursive: true, force: true });
 }

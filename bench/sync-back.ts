@@ -8,14 +8,10 @@
  * for the header's "Synchronisé". The relay's copy is checked after each round.
  * Figures only (median and spread over rounds); never fails on time.
  */
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { startServer } from '../tests/helpers/server';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser';
-import { offlineReachesNewDocuments } from '../tests/helpers/offline';
+import { launchInstalledApp } from './lib/installed-app';
 import { clientOf, LYON, signUp, waitForController } from '../tests/e2e/pwa-helpers';
 import { connectClient, synced } from '../tests/relay/helpers';
 import { addTask, readTasks } from '../src/lib/domain/workspace';
@@ -34,15 +30,8 @@ function offlineEdit(round: number, doc: number): number[] {
 }
 
 const server = await startServer();
-const profile = mkdtempSync(join(tmpdir(), 'kohero-bench-'));
-// Offline as a device is offline (tests/helpers/offline.ts: Chromium 150's emulation misses new documents).
-const context = offlineReachesNewDocuments(
-	await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
-		args: CHROMIUM_ARGS,
-		viewport: { width: 390, height: 844 }
-	})
-);
+const app = await launchInstalledApp();
+const { context } = app;
 try {
 	const me = await signUp(context, server.url, 'Bench');
 	const api = await clientOf(context, server.url);
@@ -118,7 +107,6 @@ try {
 			`max ${result.maxMs} ms over ${ROUNDS} rounds: ${times.join(', ')}`
 	);
 } finally {
-	await context.close();
+	await app.close();
 	await server.dispose();
-	rmSync(profile, { recursive: true, force: true });
 }
