@@ -103,7 +103,7 @@ async function roundOf(name: Name): Promise<void> {
 		window: WINDOW,
 		pacedSeconds: PACED_S,
 		pacedRate: PACED_RATE,
-		otherPids: [reference, ours, baseline].filter((s) => s !== null && s !== server).map((s) => s!.pid),
+		otherPids: [reference, ours, baseline].flatMap((other) => (other && other !== server ? [other.pid] : [])),
 		settle: () => untilIdle(server.pid),
 		beforeClose: name === 'kohero' ? (states) => void stored.push(storedFigures(ours.server.dataDir, states)) : undefined
 	});

@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
 export async function launchBrowser(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run "npm test" (it installs it) or apt-get install chromium`);
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-	// Every context this browser opens goes offline as a device does (offline.ts).
+	// Every context newContext opens goes offline as a device does (offline.ts); newPage's own context does not.
 	const newContext = browser.newContext.bind(browser);
 	browser.newContext = async (options) => offlineReachesNewDocuments(await newContext(options));
 	return browser;

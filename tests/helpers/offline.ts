@@ -20,8 +20,11 @@ export function offlineReachesNewDocuments(context: BrowserContext): BrowserCont
 		if (page.isClosed()) return;
 		let session = sessions.get(page);
 		if (!session) sessions.set(page, (session = context.newCDPSession(page)));
-		// A page closing meanwhile takes its session with it: nothing left to tell.
-		await (await session).send('Network.emulateNetworkConditions', conditions(value)).catch(() => undefined);
+		try {
+			await (await session).send('Network.emulateNetworkConditions', conditions(value));
+		} catch {
+			// A page closing meanwhile takes its session with it (or never gets one): nothing left to tell.
+		}
 	}
 
 	function watch(page: Page): void {
