@@ -53,6 +53,25 @@ describe('SQLite doc store', () => {
 		expect(order).toEqual(['committed (1 row)', 'end of turn']);
 	});
 
+	it('a refused commit, of a lone row or of a batch, stores none of its rows and uses none of its seqs', async () => {
+		const sqlite = memoryDocDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
+		const { updates } = edits(5, 'r');
+		await store.append('doc-r', updates[0], 'user1');
+		sqlite.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON doc_log WHEN NEW.seq = 2 BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+		// Alone in its turn: committed by its own statement.
+		await expect(store.append('doc-r', updates[1], 'user1')).rejects.toThrow('refused');
+		// Together in one turn: one transaction, rolled back whole.
+		const batch = [updates[1], updates[2]].map((u) => store.append('doc-r', u, 'user1'));
+		await Promise.all(batch.map((p) => expect(p).rejects.toThrow('refused')));
+		expect(rowCount(sqlite)).toBe(1);
+		sqlite.exec('DROP TRIGGER refuse');
+		await Promise.all(updates.slice(1).map((u) => store.append('doc-r', u, 'user1')));
+		const seqs = sqlite.prepare('SELECT seq FROM doc_updates ORDER BY seq').all() as { seq: number }[];
+		expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+		expect(replay(await store.load('doc-r'))).toEqual(edits(5, 'r').doc.getArray('items').toArray());
+	});
+
 	it('commits a big append in the next turn of the loop, with what is appended meanwhile', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20, commitInNextTurnFromBytes: 1000 });
