@@ -90,7 +90,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	/**
 	 * A lone row is committed by its own statement: SQLite makes one statement a transaction,
 	 * and a quiet relay's paced commit skips a BEGIN and a COMMIT (43 → 36 µs at the median,
-	 * bench/RESULTS.md turn 17). Several rows share one transaction: all or none.
+	 * bench/tools/lone-commit.mjs; bench/RESULTS.md turn 17). Several rows share one transaction: all or none.
 	 */
 	const writeBatch = (batch: PendingAppend[]): void => (batch.length === 1 ? appendRows(batch) : appendInOneTransaction(batch));
 
@@ -203,7 +203,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		try {
 			writeBatch(current.items);
 		} catch (err) {
-			// The transaction rolled back: no seq of this batch is used.
+			// The statement or transaction rolled back: no seq of this batch is used.
 			for (const item of current.items) docs.delete(item.docId);
 			current.reject(err);
 			return;
