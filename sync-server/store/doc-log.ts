@@ -89,8 +89,8 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	const appendInOneTransaction = sqlite.transaction(appendRows);
 	/**
 	 * A lone row is committed by its own statement: SQLite makes one statement a transaction,
-	 * and a quiet relay's paced commit skips a BEGIN and a COMMIT (43 → 36 µs at the median,
-	 * bench/tools/lone-commit.mjs; bench/RESULTS.md turn 17). Several rows share one transaction: all or none.
+	 * and a quiet relay's paced commit skips a BEGIN and a COMMIT (~7 µs of 40–50 at the median,
+	 * bench/tools/lone-commit.ts; bench/RESULTS.md turn 17). Several rows share one transaction: all or none.
 	 */
 	const writeBatch = (batch: PendingAppend[]): void => (batch.length === 1 ? appendRows(batch) : appendInOneTransaction(batch));
 
