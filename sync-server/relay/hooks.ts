@@ -44,7 +44,7 @@ export interface DocStore {
 	append(docId: string, update: Uint8Array, authorId: string | null): Promise<void>;
 	/** The document left memory: a chance to compact and drop caches. */
 	release(docId: string): Promise<void>;
-	/** Resolves once everything appended so far is committed. */
+	/** Resolves once everything appended so far is committed and where the store's every reader finds it. */
 	flush(): Promise<void>;
 }
 

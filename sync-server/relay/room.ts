@@ -270,10 +270,12 @@ export class Room implements Backlogged {
 			const next = peer.releaseSyncReply();
 			if (next && this.peers.has(peer)) this.#answerSync(peer, next);
 		};
-		// Computed now, sent once what it contains is committed.
+		// Computed now, sent once what it contains is committed and in the store for every reader
+		// (a quiet relay's commits reach SQLite after their broadcast: store/update-journal.ts).
 		const reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
-		if (this.#commits.idle) peer.send(reply, sent);
-		else void this.#commits.settled.then(() => peer.send(reply, sent));
+		const send = (): void => peer.send(reply, sent);
+		// A failed flush loses nothing committed (the store logs it): the reply goes all the same.
+		void this.#commits.settled.then(() => this.hooks.store.flush()).then(send, send);
 	}
 
 	#handle(peer: Peer, data: Uint8Array): void {

@@ -3,9 +3,11 @@
  * snapshot per document (doc_snapshots). Appends are group-committed, and the
  * appends of one commit share one promise (a busy relay does not pay a promise
  * per update). A quiet relay commits an update in the callback that read it, so
- * it is broadcast without waiting for another turn of the loop; once a commit ran
- * in a turn, the appends that follow wait for one group commit at the end of the
- * turn (setImmediate), and they keep doing so while every turn brings more.
+ * it is broadcast without waiting for another turn of the loop — to the update
+ * journal when it has one (update-journal.ts: one write, the rows reach SQLite at
+ * the end of the turn, after the broadcast); once a commit ran in a turn, the
+ * appends that follow wait for one group commit to SQLite at the end of the turn
+ * (setImmediate), and they keep doing so while every turn brings more.
  */
 import type Database from 'better-sqlite3';
 import type { DocStore } from '$relay/hooks';
@@ -14,6 +16,8 @@ import { EVERY_SEQ, compactDoc, compactionStatements, readState, type DocStats }
 import { noStoreMetrics, type StoreMetrics } from './store-metrics';
 import { snapshotSizer } from './snapshots';
 import { LOG_SQL } from './log-sql';
+import type { JournalRow, UpdateJournal } from './update-journal';
+import { JournalStage, storeMissingRows } from './journal-stage';
 
 export interface DocLogOptions {
 	/** Compact once this many updates are in the log (and they weigh 1/8 of the snapshot)... */
@@ -26,6 +30,13 @@ export interface DocLogOptions {
 	 * commit is about as long (the relay's WHOLE_TURN_FRAME_BYTES). Default: never.
 	 */
 	commitInNextTurnFromBytes?: number;
+	/**
+	 * Where a quiet relay's commits go first (update-journal.ts); its rows missing from
+	 * SQLite are stored when the store is created. None: every commit goes to SQLite.
+	 */
+	journal?: UpdateJournal;
+	/** Whether commits go to the journal (default: yes, when there is one); it is read at start either way. */
+	commitToJournal?: boolean;
 }
 
 interface PendingAppend {
@@ -37,6 +48,8 @@ interface PendingAppend {
 /** One group commit: the appends of one turn and the promise they share. */
 interface Commit {
 	items: PendingAppend[];
+	/** Committed in the callback that appended (a quiet relay): through the journal, if any. */
+	quiet: boolean;
 	done: Promise<void>;
 	resolve: () => void;
 	reject: (err: unknown) => void;
@@ -53,13 +66,13 @@ export interface SqliteDocStore extends DocStore {
 	storedState(docId: string): Promise<Uint8Array | null>;
 }
 
-function openCommit(): Commit {
+function openCommit(quiet: boolean): Commit {
 	let resolve!: () => void;
 	let reject!: (err: unknown) => void;
 	const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
 	// Every appender handles the rejection; this keeps an unobserved one from crashing the process.
 	done.catch(() => undefined);
-	return { items: [], done, resolve, reject };
+	return { items: [], quiet, done, resolve, reject };
 }
 
 /** A DocStore over the process' SQLite connection; `metrics` receives its gauges and counters. */
@@ -75,24 +88,53 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		const log = compaction.log.all(docId, snapshot?.seq ?? 0, EVERY_SEQ);
 		return { snapshot, log };
 	});
-	const appendRows = (batch: PendingAppend[]): void => {
-		const now = Date.now();
-		for (const item of batch) {
-			const stats = statsOf(item.docId);
-			stats.docNo ??= numberDoc.get(item.docId)!.docNo;
-			const seq = stats.nextSeq++;
-			insert.run(stats.docNo, seq, seq, item.update, item.authorId, now);
-			stats.logCount++;
-			stats.logBytes += item.update.byteLength;
-		}
-	};
-	const appendInOneTransaction = sqlite.transaction(appendRows);
+	/** Inserts the rows; returns each one's document number (cached in its stats once committed). */
+	const insertRows = (rows: JournalRow[]): number[] =>
+		rows.map((row) => {
+			const docNo = docs.get(row.docId)?.docNo ?? numberDoc.get(row.docId)!.docNo;
+			insert.run(docNo, row.seq, row.seq, row.update, row.authorId, row.createdAt);
+			return docNo;
+		});
+	const insertInOneTransaction = sqlite.transaction(insertRows);
 	/**
-	 * A lone row is committed by its own statement: SQLite makes one statement a transaction,
-	 * and a quiet relay's paced commit skips a BEGIN and a COMMIT (~7 µs of 40–50 at the median,
-	 * bench/tools/lone-commit.ts; bench/RESULTS.md turn 17). Several rows share one transaction: all or none.
+	 * Commits the rows to SQLite (throws if it refuses them: then none is stored). A lone row
+	 * is committed by its own statement: SQLite makes one statement a transaction, and it skips
+	 * a BEGIN and a COMMIT (~7 µs of 40–50 at the median, bench/tools/lone-commit.ts; bench/RESULTS.md
+	 * turn 17). Several rows share one transaction: all or none.
 	 */
-	const writeBatch = (batch: PendingAppend[]): void => (batch.length === 1 ? appendRows(batch) : appendInOneTransaction(batch));
+	function storeRows(rows: JournalRow[]): void {
+		const docNos = rows.length === 1 ? insertRows(rows) : insertInOneTransaction(rows);
+		rows.forEach((row, i) => {
+			const stats = statsOf(row.docId);
+			stats.docNo = docNos[i];
+			stats.logCount++;
+			stats.logBytes += row.update.byteLength;
+		});
+		let last = '';
+		for (const { docId } of rows) if (docId !== last) compactIfNeeded((last = docId));
+	}
+
+	/** Gives the appends their seqs, in order. */
+	function numbered(items: PendingAppend[]): JournalRow[] {
+		const createdAt = Date.now();
+		return items.map(({ docId, update, authorId }) => ({ docId, seq: statsOf(docId).nextSeq++, update, authorId, createdAt }));
+	}
+
+	/** The rows were not committed: their seqs (the last ones given) are free again. */
+	function unnumber(rows: JournalRow[]): void {
+		for (let i = rows.length - 1; i >= 0; i--) {
+			const stats = docs.get(rows[i].docId);
+			if (stats) stats.nextSeq = Math.min(stats.nextSeq, rows[i].seq);
+		}
+	}
+
+	const staged = new JournalStage(options.commitToJournal === false ? null : (options.journal ?? null), storeRows);
+
+	/** Commits what is pending and puts everything committed into SQLite, now (reads, release). */
+	function storeAll(): void {
+		commit();
+		staged.storeNow();
+	}
 
 	/** Per loaded document: the next seq and how much the log weighs. */
 	const docs = new Map<string, DocStats>();
@@ -159,7 +201,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	}
 
 	async function storedState(docId: string): Promise<Uint8Array | null> {
-		commit();
+		storeAll();
 		const upTo = statsOf(docId).nextSeq - 1;
 		// The entry is deleted only once empty: while this hold is in it, it stays the same array.
 		const held = holds.get(docId) ?? [];
@@ -200,21 +242,33 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		pending = null;
 		if (!current) return;
 		groupUntilTurnEnds();
+		const rows = numbered(current.items);
 		try {
-			writeBatch(current.items);
+			if (current.quiet && staged.open) staged.commit(rows);
+			else {
+				// SQLite's rows stay in seq order: the journal's go first.
+				staged.storeNow();
+				storeRows(rows);
+			}
 		} catch (err) {
-			// The statement or transaction rolled back: no seq of this batch is used.
-			for (const item of current.items) docs.delete(item.docId);
+			// Nothing of this batch was committed: none of its seqs is used.
+			unnumber(rows);
 			current.reject(err);
 			return;
 		}
 		current.resolve();
-		let last = '';
-		for (const { docId } of current.items) if (docId !== last) compactIfNeeded((last = docId));
+	}
+
+	if (options.journal) {
+		const stored = storeMissingRows(options.journal, (docId) => statsOf(docId).nextSeq, storeRows);
+		if (stored > 0) log.info('doc_log_journal_replayed', { rows: stored });
+		// Only loaded documents keep stats: none is loaded yet.
+		docs.clear();
 	}
 
 	return {
 		async load(docId) {
+			storeAll();
 			const { snapshot, log } = readAll(docId);
 			const stats = statsOf(docId);
 			stats.logCount = log.length;
@@ -224,7 +278,8 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		},
 		append(docId, update, authorId) {
 			if (!pending) {
-				pending = openCommit();
+				const quiet = update.byteLength < commitInNextTurnFromBytes && !grouping;
+				pending = openCommit(quiet);
 				// Alone in its turn: committed once this callback (every frame of the socket
 				// read) is done, before the loop moves on. Otherwise setImmediate runs after the
 				// turn's other I/O callbacks: one commit for every frame read in the rest of it.
@@ -236,13 +291,14 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 			return pending.done;
 		},
 		async release(docId) {
-			commit();
+			storeAll();
 			const stats = docs.get(docId);
 			if (stats && stats.logCount > 0) await compact(docId);
 			docs.delete(docId);
 		},
 		async flush() {
 			commit();
+			staged.tryStoreNow();
 		},
 		compact,
 		storedState
