@@ -72,6 +72,19 @@ describe('SQLite doc store', () => {
 		expect(replay(await store.load('doc-r'))).toEqual(edits(5, 'r').doc.getArray('items').toArray());
 	});
 
+	it('a document whose log cannot be read refuses the append (no uncaught error) and gives no seq away', async () => {
+		const sqlite = memoryDocDb();
+		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
+		const { updates } = edits(2, 'n');
+		// The document numbers out of reach: reading a new document's last seq fails.
+		sqlite.exec('ALTER TABLE doc_numbers RENAME TO doc_numbers_away');
+		await expect(store.append('doc-n', updates[0], 'user1')).rejects.toThrow('doc_numbers');
+		sqlite.exec('ALTER TABLE doc_numbers_away RENAME TO doc_numbers');
+		await Promise.all(updates.map((u) => store.append('doc-n', u, 'user1')));
+		const seqs = sqlite.prepare('SELECT seq FROM doc_updates ORDER BY seq').all() as { seq: number }[];
+		expect(seqs.map((r) => r.seq)).toEqual([1, 2]);
+	});
+
 	it('commits a big append in the next turn of the loop, with what is appended meanwhile', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20, commitInNextTurnFromBytes: 1000 });

@@ -103,21 +103,23 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	 * turn 17). Several rows share one transaction: all or none.
 	 */
 	function storeRows(rows: JournalRow[]): void {
+		// Read before the insert: once it is committed, nothing here may throw.
+		const stats = rows.map((row) => statsOf(row.docId));
 		const docNos = rows.length === 1 ? insertRows(rows) : insertInOneTransaction(rows);
 		rows.forEach((row, i) => {
-			const stats = statsOf(row.docId);
-			stats.docNo = docNos[i];
-			stats.logCount++;
-			stats.logBytes += row.update.byteLength;
+			stats[i].docNo = docNos[i];
+			stats[i].logCount++;
+			stats[i].logBytes += row.update.byteLength;
 		});
 		let last = '';
 		for (const { docId } of rows) if (docId !== last) compactIfNeeded((last = docId));
 	}
 
-	/** Gives the appends their seqs, in order. */
+	/** Gives the appends their seqs, in order (if reading a document's stats fails, none is given). */
 	function numbered(items: PendingAppend[]): JournalRow[] {
+		const stats = items.map(({ docId }) => statsOf(docId));
 		const createdAt = Date.now();
-		return items.map(({ docId, update, authorId }) => ({ docId, seq: statsOf(docId).nextSeq++, update, authorId, createdAt }));
+		return items.map(({ docId, update, authorId }, i) => ({ docId, seq: stats[i].nextSeq++, update, authorId, createdAt }));
 	}
 
 	/** The rows were not committed: their seqs (the last ones given) are free again. */
@@ -242,8 +244,9 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		pending = null;
 		if (!current) return;
 		groupUntilTurnEnds();
-		const rows = numbered(current.items);
+		let rows: JournalRow[] = [];
 		try {
+			rows = numbered(current.items);
 			if (current.quiet && staged.open) staged.commit(rows);
 			else {
 				// SQLite's rows stay in seq order: the journal's go first.

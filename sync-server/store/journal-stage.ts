@@ -47,7 +47,12 @@ export class JournalStage {
 		if (this.#rows.length === 0) return;
 		this.store(this.#rows);
 		this.#rows = [];
-		this.#journal?.trim();
+		try {
+			this.#journal?.trim();
+		} catch (err) {
+			// The journal grows on, and what it holds is stored: nothing to undo.
+			log.warn('doc_log_journal_trim_failed', { error: String(err) });
+		}
 	}
 
 	/** Puts the staged rows into SQLite now; a refusal is logged, not thrown. */
