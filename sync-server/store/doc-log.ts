@@ -281,12 +281,12 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		},
 		append(docId, update, authorId) {
 			if (!pending) {
-				const quiet = update.byteLength < commitInNextTurnFromBytes && !grouping;
-				pending = openCommit(quiet);
+				const big = update.byteLength >= commitInNextTurnFromBytes;
+				pending = openCommit(!big && !grouping);
 				// Alone in its turn: committed once this callback (every frame of the socket
 				// read) is done, before the loop moves on. Otherwise setImmediate runs after the
 				// turn's other I/O callbacks: one commit for every frame read in the rest of it.
-				if (update.byteLength >= commitInNextTurnFromBytes) setTimeout(commit, 0);
+				if (big) setTimeout(commit, 0);
 				else if (grouping) setImmediate(commit);
 				else process.nextTick(commit);
 			}

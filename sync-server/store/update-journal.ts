@@ -52,7 +52,7 @@ export const TRIM_FROM_BYTES = 1024 * 1024;
 export function openUpdateJournal(path: string, trimFromBytes = TRIM_FROM_BYTES): UpdateJournal {
 	const fd = openSync(path, 'a+');
 	/** Bytes of whole records in the file: a failed write is cut back to it. */
-	let size = wholeRecordsBytes(readFileSync(path));
+	let size = walkRecords(readFileSync(path));
 	// A record torn by a crash goes, or the next ones would be written after it, unreadable.
 	ftruncateSync(fd, size);
 	return {
@@ -115,10 +115,6 @@ function walkRecords(file: Buffer, each: (payload: Buffer) => void = () => undef
 		at = end;
 	}
 	return at;
-}
-
-function wholeRecordsBytes(file: Buffer): number {
-	return walkRecords(file);
 }
 
 function decodeRows(file: Buffer): JournalRow[] {
