@@ -2,23 +2,8 @@ import type Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSqliteDocStore } from './doc-log';
-import { fileDocDb, memoryDocDb, removeFileDocDbs } from './spec-doc-db';
+import { fileDocDb, itemEdits, itemsOf, memoryDocDb, removeFileDocDbs } from './spec-doc-db';
 import { stopMergeWorker } from './merge-worker';
-
-/** Collects a doc's updates as the relay would receive them. */
-function edits(count: number, prefix: string): { doc: Y.Doc; updates: Uint8Array[] } {
-	const doc = new Y.Doc();
-	const updates: Uint8Array[] = [];
-	doc.on('update', (u: Uint8Array) => updates.push(u));
-	for (let i = 0; i < count; i++) doc.getArray<string>('items').push([`${prefix}${i}`]);
-	return { doc, updates };
-}
-
-function replay(updates: Uint8Array[]): string[] {
-	const doc = new Y.Doc();
-	for (const u of updates) Y.applyUpdate(doc, u);
-	return doc.getArray<string>('items').toArray();
-}
 
 const rowCount = (sqlite: Database.Database) =>
 	(sqlite.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n;
@@ -32,17 +17,17 @@ describe('SQLite doc store', () => {
 	it('group-commits appends in order with increasing seq', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
-		const { updates } = edits(10, 'x');
+		const { updates } = itemEdits(10, 'x');
 		await Promise.all(updates.map((u) => store.append('doc1', u, 'user1')));
 		const seqs = sqlite.prepare('SELECT seq FROM doc_updates ORDER BY seq').all() as { seq: number }[];
 		expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-		expect(replay(await store.load('doc1'))).toEqual(edits(10, 'x').doc.getArray('items').toArray());
+		expect(itemsOf(await store.load('doc1'))).toEqual(itemEdits(10, 'x').doc.getArray('items').toArray());
 	});
 
 	it('commits a lone append in the turn it arrived, before anything queued for the next turn runs', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
-		const { updates } = edits(1, 'seul');
+		const { updates } = itemEdits(1, 'seul');
 		const order: string[] = [];
 		// Queued first: a commit left for the end of the turn (setImmediate) would run after it.
 		const nextTurn = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('end of turn'))));
@@ -56,7 +41,7 @@ describe('SQLite doc store', () => {
 	it('a refused commit, of a lone row or of a batch, stores none of its rows and uses none of its seqs', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
-		const { updates } = edits(5, 'r');
+		const { updates } = itemEdits(5, 'r');
 		await store.append('doc-r', updates[0], 'user1');
 		sqlite.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON doc_log WHEN NEW.seq = 2 BEGIN SELECT RAISE(ABORT, 'refused'); END`);
 		// Alone in its turn: committed by its own statement.
@@ -69,13 +54,13 @@ describe('SQLite doc store', () => {
 		await Promise.all(updates.slice(1).map((u) => store.append('doc-r', u, 'user1')));
 		const seqs = sqlite.prepare('SELECT seq FROM doc_updates ORDER BY seq').all() as { seq: number }[];
 		expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
-		expect(replay(await store.load('doc-r'))).toEqual(edits(5, 'r').doc.getArray('items').toArray());
+		expect(itemsOf(await store.load('doc-r'))).toEqual(itemEdits(5, 'r').doc.getArray('items').toArray());
 	});
 
 	it('a document whose log cannot be read refuses the append (no uncaught error) and gives no seq away', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
-		const { updates } = edits(2, 'n');
+		const { updates } = itemEdits(2, 'n');
 		// The document numbers out of reach: reading a new document's last seq fails.
 		sqlite.exec('ALTER TABLE doc_numbers RENAME TO doc_numbers_away');
 		await expect(store.append('doc-n', updates[0], 'user1')).rejects.toThrow('doc_numbers');
@@ -109,7 +94,7 @@ describe('SQLite doc store', () => {
 	it('groups the appends that follow a commit in the same turn, and keeps grouping while every turn brings more', async () => {
 		const sqlite = memoryDocDb();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 1000, compactMinBytes: 1 << 20 });
-		const { updates } = edits(6, 'g');
+		const { updates } = itemEdits(6, 'g');
 		const appendInTurn = (from: number, to: number) =>
 			new Promise<Promise<void>[]>((resolve) => {
 				const promises: Promise<void>[] = [];
@@ -134,7 +119,7 @@ describe('SQLite doc store', () => {
 		const nextTurn = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('end of turn'))));
 		await Promise.all([nextTurn, store.append('doc-g', updates[5], 'user1').then(() => void order.push('committed'))]);
 		expect(order).toEqual(['committed', 'end of turn']);
-		expect(replay(await store.load('doc-g'))).toEqual(edits(6, 'g').doc.getArray('items').toArray());
+		expect(itemsOf(await store.load('doc-g'))).toEqual(itemEdits(6, 'g').doc.getArray('items').toArray());
 	});
 
 	it.each([
@@ -143,7 +128,7 @@ describe('SQLite doc store', () => {
 	])('compacts past the threshold without losing updates appended during the merge (%s)', async (_, open) => {
 		const sqlite = open();
 		const store = createSqliteDocStore(sqlite, { compactEvery: 5, compactMinBytes: 1 << 20 });
-		const { doc, updates } = edits(40, 'y');
+		const { doc, updates } = itemEdits(40, 'y');
 		// Appends keep landing while compactions (which yield to the loop) run.
 		for (const u of updates) {
 			void store.append('doc2', u, 'user1');
@@ -151,7 +136,7 @@ describe('SQLite doc store', () => {
 		}
 		await store.flush();
 		await store.compact('doc2');
-		expect(replay(await store.load('doc2'))).toEqual(doc.getArray('items').toArray());
+		expect(itemsOf(await store.load('doc2'))).toEqual(doc.getArray('items').toArray());
 		expect(rowCount(sqlite)).toBe(0);
 		const snapshot = sqlite.prepare('SELECT seq FROM doc_snapshots WHERE doc_id = ?').get('doc2') as { seq: number };
 		expect(snapshot.seq).toBe(40);
@@ -163,7 +148,7 @@ describe('SQLite doc store', () => {
 		more.on('update', (u: Uint8Array) => (last = u));
 		more.getArray<string>('items').push(['z']);
 		await store.append('doc2', last!, 'user1');
-		expect(replay(await store.load('doc2')).at(-1)).toBe('z');
+		expect(itemsOf(await store.load('doc2')).at(-1)).toBe('z');
 		sqlite.close();
 	});
 

@@ -38,3 +38,19 @@ export function notesOf(updates: Uint8Array[]): string {
 	for (const u of updates) Y.applyUpdate(doc, u);
 	return doc.getXmlFragment('notes').toJSON();
 }
+
+/** A writer's updates, one per item pushed to the array `items` (`${prefix}${i}`), and its doc. */
+export function itemEdits(count: number, prefix: string): { doc: Y.Doc; updates: Uint8Array[] } {
+	const doc = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	doc.on('update', (u: Uint8Array) => updates.push(u));
+	for (let i = 0; i < count; i++) doc.getArray<string>('items').push([`${prefix}${i}`]);
+	return { doc, updates };
+}
+
+/** The array `items` of the document these updates make. */
+export function itemsOf(updates: Uint8Array[]): string[] {
+	const doc = new Y.Doc();
+	for (const u of updates) Y.applyUpdate(doc, u);
+	return doc.getArray<string>('items').toArray();
+}

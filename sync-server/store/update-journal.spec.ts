@@ -3,11 +3,13 @@ import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { createSqliteDocStore, type SqliteDocStore } from './doc-log';
-import { fileDocDb, removeFileDocDbs } from './spec-doc-db';
+import { fileDocDb, itemEdits, itemsOf, removeFileDocDbs } from './spec-doc-db';
 import { stopMergeWorker } from './merge-worker';
 import { openUpdateJournal, type JournalRow } from './update-journal';
+
+/** A writer's updates, as the relay receives them. */
+const edits = (count: number, prefix: string): Uint8Array[] => itemEdits(count, prefix).updates;
 
 const OPTIONS = { compactEvery: 1000, compactMinBytes: 1 << 20 };
 const tempDirs: string[] = [];
@@ -17,21 +19,6 @@ function tempDir(): string {
 	tempDirs.push(dir);
 	return dir;
 }
-
-/** Task updates of one writer, as the relay receives them. */
-function edits(count: number, prefix: string): Uint8Array[] {
-	const doc = new Y.Doc();
-	const updates: Uint8Array[] = [];
-	doc.on('update', (u: Uint8Array) => updates.push(u));
-	for (let i = 0; i < count; i++) doc.getArray<string>('items').push([`${prefix}${i}`]);
-	return updates;
-}
-
-const items = (updates: Uint8Array[]): string[] => {
-	const doc = new Y.Doc();
-	for (const u of updates) Y.applyUpdate(doc, u);
-	return doc.getArray<string>('items').toArray();
-};
 
 const storedSeqs = (sqlite: Database.Database, docId: string): number[] =>
 	(sqlite.prepare('SELECT seq FROM doc_updates WHERE doc_id = ? ORDER BY seq').all(docId) as { seq: number }[]).map((r) => r.seq);
@@ -137,7 +124,7 @@ describe('update journal', () => {
 		const { store: restarted, journalFile } = journaled(copy);
 		expect(storedSeqs(copy, 'doc-c')).toEqual([1, 2, 3]);
 		expect(statSync(journalFile).size).toBe(0);
-		expect(items(await restarted.load('doc-c'))).toEqual(['c0', 'c1', 'c2']);
+		expect(itemsOf(await restarted.load('doc-c'))).toEqual(['c0', 'c1', 'c2']);
 		const authors = copy.prepare('SELECT author_id AS a FROM doc_updates WHERE doc_id = ? ORDER BY seq').all('doc-c') as { a: string | null }[];
 		expect(authors.map((r) => r.a)).toEqual(['user1', 'user1', null]);
 		// The next append takes the next seq.
@@ -157,7 +144,7 @@ describe('update journal', () => {
 		const { store: restarted } = journaled(copy);
 		expect(storedSeqs(copy, 'doc-kept')).toEqual([1, 2, 3]);
 		expect(storedSeqs(copy, 'doc-merged')).toEqual([]);
-		expect(items(await restarted.load('doc-merged'))).toEqual(['s0', 's1', 's2']);
+		expect(itemsOf(await restarted.load('doc-merged'))).toEqual(['s0', 's1', 's2']);
 	});
 
 	it('rows SQLite refuses after their commit stay in the journal: stored at the next try, or at the next start', async () => {
@@ -176,7 +163,7 @@ describe('update journal', () => {
 		await store.append('doc-r', updates[1], 'user1');
 		await endOfTurn();
 		expect(storedSeqs(sqlite, 'doc-r')).toEqual([1, 2]);
-		expect(items(await store.load('doc-r'))).toEqual(['r0', 'r1']);
+		expect(itemsOf(await store.load('doc-r'))).toEqual(['r0', 'r1']);
 	});
 
 	it('a failed journal write commits nothing and uses no seq; SQLite takes the commits from then on', async () => {
@@ -197,11 +184,11 @@ describe('update journal', () => {
 		const updates = edits(3, 'v');
 		await store.append('doc-v', updates[0], 'user1');
 		const state = await store.storedState('doc-v');
-		expect(items([state!])).toEqual(['v0']);
+		expect(itemsOf([state!])).toEqual(['v0']);
 		await store.append('doc-v', updates[1], 'user1');
 		await store.flush();
 		expect(storedSeqs(sqlite, 'doc-v')).toEqual([1, 2]);
 		await store.append('doc-v', updates[2], 'user1');
-		expect(items(await store.load('doc-v'))).toEqual(['v0', 'v1', 'v2']);
+		expect(itemsOf(await store.load('doc-v'))).toEqual(['v0', 'v1', 'v2']);
 	});
 });
