@@ -30,7 +30,7 @@ import { listActivity } from '$lib/server/notify/list';
 import { peopleAlertedAt } from '$lib/server/notify/nearby';
 import { alertNearby } from '$lib/server/notify/on-events';
 import { jitterAround, loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/places';
-import { spreadOf } from './lib/spread';
+import { percentile, spreadOf } from './lib/spread';
 import { countOf, notifyAt, pairsOf, type Matcher } from './lib/notify-before';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
@@ -57,17 +57,15 @@ function timed<T>(fn: () => T): Sample & { value: T } {
 
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
 const us = (ms: number) => Math.round(ms * 10_000) / 10;
-const percentile = (values: number[], p: number) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
+/** `percentile` of values in any order. */
+const percentileOf = (values: number[], p: number) => percentile([...values].sort((a, b) => a - b), p);
 
 /** Median of the rounds' medians with their spread, p99 over every run, CPU ms per operation. */
 function summary(rounds: Sample[][]) {
 	const all = rounds.flat();
 	const of = (key: keyof Sample) => {
-		const medians = spreadOf(rounds.map((round) => percentile(round.map((s) => s[key]), 50)));
-		return { median: r3(medians.median), spread: [r3(medians.min), r3(medians.max)], p99: r3(percentile(all.map((s) => s[key]), 99)) };
+		const medians = spreadOf(rounds.map((round) => percentileOf(round.map((s) => s[key]), 50)));
+		return { median: r3(medians.median), spread: [r3(medians.min), r3(medians.max)], p99: r3(percentileOf(all.map((s) => s[key]), 99)) };
 	};
 	return { rounds: rounds.length, runsPerRound: rounds[0]?.length ?? 0, wall: of('wall'), cpu: of('cpu'), cpuMsPerOp: r3(all.reduce((sum, s) => sum + s.cpu, 0) / all.length) };
 }
@@ -195,14 +193,14 @@ const slowest = (v: Variant) =>
 		.sort((a, b) => b.cpu - a.cpu)
 		.slice(0, 6)
 		.map((s) => ({ cpu: r3(s.cpu), wall: r3(s.wall), alerted: s.alerted }));
-const alertedOf = (v: Variant) => ({ mean: Math.round(v.alerted.reduce((a, b) => a + b, 0) / v.alerted.length), p99: percentile(v.alerted, 99), max: Math.max(...v.alerted) });
+const alertedOf = (v: Variant) => ({ mean: Math.round(v.alerted.reduce((a, b) => a + b, 0) / v.alerted.length), p99: percentileOf(v.alerted, 99), max: Math.max(...v.alerted) });
 
 const results = {
 	date: new Date().toISOString(),
 	cpus: cpus().length,
 	loadBefore,
 	loadAfter: load(),
-	harnessMicros: { wallMedian: us(percentile(harness.map((s) => s.wall), 50)), cpuMedian: us(percentile(harness.map((s) => s.cpu), 50)) },
+	harnessMicros: { wallMedian: us(percentileOf(harness.map((s) => s.wall), 50)), cpuMedian: us(percentileOf(harness.map((s) => s.cpu), 50)) },
 	fanout: { members: MEMBERS, historyMessages: HISTORY, ...summary(fanout) },
 	reading: { pageSize: 30, ...summary(reading) },
 	nearby: { people: PEOPLE, matching: summary(after.matching), matchingAndRows: summary(after.withRows), alerted: alertedOf(after), slowestMatching: slowest(after) },

@@ -21,7 +21,7 @@ import { loadPlaceRows, populationPicker, seededRandom } from '../scripts/demo/p
 import { benchDatabase } from './lib/proximity-data';
 import { meetingsCase } from './lib/meetings-proximity';
 import { proximityAt } from './lib/proximity-before';
-import { spreadOf, type Spread } from './lib/spread';
+import { percentile, spreadOf, type Spread } from './lib/spread';
 import { tuneReads } from '../sync-server/store/pragmas';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
@@ -40,9 +40,6 @@ const PREFIXES = ['jar', 'comp', 'vel', 'repai', 'eco', 'ama', 'solid', 'clim', 
 
 const places = loadPlaceRows();
 
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 type Find = typeof findNear;
 

@@ -17,6 +17,7 @@ import { startServer, type TestServer } from '../tests/helpers/server';
 import { connectClient, createInitiative, synced, waitFor, type Member, type SyncClient } from '../tests/relay/helpers';
 import { treeCpuSeconds as cpuSeconds } from './lib/proc-cpu';
 import { runWorkload } from './lib/provider-workload';
+import { percentile } from './lib/spread';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
@@ -24,7 +25,6 @@ const UPDATES = Number(process.env.BENCH_UPDATES ?? 25);
 /** Members per initiative beyond the connected clients: each message is told to all of them. */
 const EXTRA_MEMBERS = Number(process.env.BENCH_EXTRA_MEMBERS ?? 20);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function start(watcher: 'on' | 'off'): Promise<{ server: TestServer; writers: Member[]; others: Member[] }> {
 	const server = await startServer({ env: { KOHERO_ACTIVITY_WATCHER: watcher, KOHERO_DIGEST_JOB: 'off', SIGNUP_LIMIT_PER_HOUR: '100000' } });

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { Client } from '../tests/helpers/client';
 import { startServer, tempDataDir, type TestServer } from '../tests/helpers/server';
 import { connectClient, say, waitFor } from '../tests/relay/helpers';
+import { percentile } from './lib/spread';
 
 const MESSAGES = Number(process.env.DOC_MESSAGES ?? 5000);
 const OPENS = Number(process.env.DOC_OPENS ?? 15);
@@ -24,8 +25,7 @@ export interface DocOpenFigures {
 
 function percentiles(ms: number[]): { p50: number; p99: number } {
 	const sorted = [...ms].sort((a, b) => a - b);
-	const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-	return { p50: at(0.5), p99: at(0.99) };
+	return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
 async function openOnce(server: TestServer, docId: string, cookie: string): Promise<number> {

@@ -25,10 +25,10 @@ import { loadavg } from 'node:os';
 import { closeIdle, openIdle, type IdleResult } from './lib/idle';
 import { rssMiB, untilIdle } from './lib/proc-cpu';
 import { startOurs, startReference, type BenchServer, type OurServer } from './lib/servers';
-import { SLOW_MS, percentile, runFair, type PhaseResult } from './lib/fair-workload';
+import { SLOW_MS, runFair, type PhaseResult } from './lib/fair-workload';
 import { churn, storedFigures, type StoredFigures } from './lib/stored-log';
 import { taskFrames } from './lib/task-updates';
-import { spreadOf, type Spread } from './lib/spread';
+import { percentile, spreadOf, type Spread } from './lib/spread';
 import { startCanary, type Stalls } from './lib/canary';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

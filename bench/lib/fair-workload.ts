@@ -15,6 +15,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { treeCpuSeconds } from './proc-cpu';
 import { writerClientId } from './task-updates';
+import { percentile } from './spread';
 
 export interface FairOptions {
 	wsUrl: string;
@@ -86,11 +87,6 @@ interface Room {
 	writers: Writer[];
 	observer: WebSocket;
 	doc: Y.Doc;
-}
-
-export function percentile(sorted: number[], p: number): number {
-	if (sorted.length === 0) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 const DUMP_DIR = process.env.BENCH_LATENCY_DUMP;

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { findMeetingsNear, type MeetingNearQuery } from '../../sync-server/store/meeting-proximity';
 import { DISTANCE_FUNCTION, registerGeoFunctions } from '../../sync-server/store/proximity-index';
 import { loadPlaceRows, populationPicker, seededRandom } from '../../scripts/demo/places';
+import { percentile } from './spread';
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 const DAY = 86_400_000;
@@ -69,9 +70,6 @@ function build(n: number, log: (line: string) => void): { sqlite: Database.Datab
 	return { sqlite, path, insertSeconds: (performance.now() - started) / 1000 };
 }
 
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Runs the meetings case for `n` meetings; prints and returns its figures. */
 export function meetingsCase(n: number, queries: number, scanQueries: number) {

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { cookieWebSocket, waitFor } from '../../tests/relay/helpers';
+import { percentile } from './spread';
 
 export interface WorkloadOptions {
 	wsUrl: string;
@@ -37,9 +38,6 @@ interface BenchClient {
 	seenFrom: number[];
 }
 
-function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Runs the workload and returns throughput and latency figures. */
 export async function runWorkload(options: WorkloadOptions): Promise<WorkloadResult> {

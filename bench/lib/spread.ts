@@ -5,6 +5,12 @@ export interface Spread {
 	max: number;
 }
 
+/** The nearest-rank `p`th percentile (0–100) of `sorted` (ascending); NaN when it is empty. */
+export function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
 /** The median, min and max of `values`. */
 export function spreadOf(values: number[]): Spread {
 	const sorted = [...values].sort((a, b) => a - b);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { closeStore, openStore } from '$store/db';
 import { LOG_SQL } from '$store/log-sql';
 import { startWalCheckpointer } from '$store/wal-checkpointer';
+import { percentile } from '../lib/spread';
 
 const N = Number(process.env.N ?? 3000);
 const DOCS = 50;
@@ -43,11 +44,10 @@ for (let i = 0; i < 2 * N; i++) {
 	cpuUs[way] += used.user + used.system;
 }
 
-const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))].toFixed(1);
 for (const way of ['transaction', 'alone'] as const) {
 	const sorted = latencyUs[way].sort((a, b) => a - b);
 	const mean = sorted.reduce((sum, us) => sum + us, 0) / N;
-	console.log(`${way}: p50 ${at(sorted, 0.5)} µs, p90 ${at(sorted, 0.9)} µs, mean ${mean.toFixed(1)} µs; CPU ${(cpuUs[way] / N).toFixed(1)} µs per commit`);
+	console.log(`${way}: p50 ${percentile(sorted, 50).toFixed(1)} µs, p90 ${percentile(sorted, 90).toFixed(1)} µs, mean ${mean.toFixed(1)} µs; CPU ${(cpuUs[way] / N).toFixed(1)} µs per commit`);
 }
 await checkpointer?.stop();
 closeStore();
