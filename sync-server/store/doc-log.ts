@@ -88,10 +88,10 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		const log = compaction.log.all(docId, snapshot?.seq ?? 0, EVERY_SEQ);
 		return { snapshot, log };
 	});
-	/** Inserts the rows; returns each one's document number (cached in its stats once committed). */
-	const insertRows = (rows: JournalRow[]): number[] =>
-		rows.map((row) => {
-			const docNo = docs.get(row.docId)?.docNo ?? numberDoc.get(row.docId)!.docNo;
+	/** Inserts the rows (`stats[i]`: row i's document); returns each one's document number (cached in its stats once committed). */
+	const insertRows = (rows: JournalRow[], stats: DocStats[]): number[] =>
+		rows.map((row, i) => {
+			const docNo = stats[i].docNo ?? numberDoc.get(row.docId)!.docNo;
 			insert.run(docNo, row.seq, row.seq, row.update, row.authorId, row.createdAt);
 			return docNo;
 		});
@@ -105,7 +105,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 	function storeRows(rows: JournalRow[]): void {
 		// Read before the insert: once it is committed, nothing here may throw.
 		const stats = rows.map((row) => statsOf(row.docId));
-		const docNos = rows.length === 1 ? insertRows(rows) : insertInOneTransaction(rows);
+		const docNos = rows.length === 1 ? insertRows(rows, stats) : insertInOneTransaction(rows, stats);
 		rows.forEach((row, i) => {
 			stats[i].docNo = docNos[i];
 			stats[i].logCount++;
