@@ -4,10 +4,10 @@
  * appends of one commit share one promise (a busy relay does not pay a promise
  * per update). A quiet relay commits an update in the callback that read it, so
  * it is broadcast without waiting for another turn of the loop — to the update
- * journal when it has one (update-journal.ts: one write, the rows reach SQLite at
- * the end of the turn, after the broadcast); once a commit ran in a turn, the
- * appends that follow wait for one group commit to SQLite at the end of the turn
- * (setImmediate), and they keep doing so while every turn brings more.
+ * journal when it has one (update-journal.ts: one write; SQLite takes the rows of
+ * several such commits later, in one transaction: journal-stage.ts); once a commit
+ * ran in a turn, the appends that follow wait for one group commit to SQLite at the
+ * end of the turn (setImmediate), and they keep doing so while every turn brings more.
  */
 import type Database from 'better-sqlite3';
 import type { DocStore } from '$relay/hooks';
@@ -17,7 +17,7 @@ import { noStoreMetrics, type StoreMetrics } from './store-metrics';
 import { snapshotSizer } from './snapshots';
 import { LOG_SQL } from './log-sql';
 import type { JournalRow, UpdateJournal } from './update-journal';
-import { JournalStage, storeMissingRows } from './journal-stage';
+import { JournalStage, STAGE_LIMITS, storeMissingRows, type StageLimits } from './journal-stage';
 
 export interface DocLogOptions {
 	/** Compact once this many updates are in the log (and they weigh 1/8 of the snapshot)... */
@@ -37,6 +37,8 @@ export interface DocLogOptions {
 	journal?: UpdateJournal;
 	/** Whether commits go to the journal (default: yes, when there is one); it is read at start either way. */
 	commitToJournal?: boolean;
+	/** When SQLite takes the journal's rows (default STAGE_LIMITS). */
+	stage?: StageLimits;
 }
 
 interface PendingAppend {
@@ -130,7 +132,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		}
 	}
 
-	const staged = new JournalStage(options.commitToJournal === false ? null : (options.journal ?? null), storeRows);
+	const staged = new JournalStage(options.commitToJournal === false ? null : (options.journal ?? null), storeRows, options.stage ?? STAGE_LIMITS);
 
 	/** Commits what is pending and puts everything committed into SQLite, now (reads, release). */
 	function storeAll(): void {
@@ -248,11 +250,8 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		try {
 			rows = numbered(current.items);
 			if (current.quiet && staged.open) staged.commit(rows);
-			else {
-				// SQLite's rows stay in seq order: the journal's go first.
-				staged.storeNow();
-				storeRows(rows);
-			}
+			// SQLite's rows stay in seq order: the journal's go first, in the same transaction.
+			else staged.storeNow(rows);
 		} catch (err) {
 			// Nothing of this batch was committed: none of its seqs is used.
 			unnumber(rows);

@@ -1,20 +1,34 @@
 /**
  * The rows a quiet relay committed to the update journal (update-journal.ts) and
- * SQLite does not have yet: it takes them at the end of the turn, after the
- * broadcast their commit let through, or at once when someone reads the log.
+ * SQLite does not have yet. SQLite takes them in one transaction a while after the
+ * first of them (`storeAfterMs`), at the end of the turn once there are many
+ * (`storeFromRows`), or at once when someone reads the log: a paced relay pays
+ * one SQLite commit per batch of edits, not one per edit.
  */
 import { log } from '$lib/log';
 import type { JournalRow, UpdateJournal } from './update-journal';
 
+export interface StageLimits {
+	/** How long the first staged row waits for SQLite (the rows staged meanwhile go with it). */
+	storeAfterMs: number;
+	/** From this many staged rows, SQLite takes them at the end of the turn. */
+	storeFromRows: number;
+}
+
+/** At 200 quiet edits per second (bench/relay.ts's paced phases) a transaction takes ~50 rows; a quiet initiative's edit is stored alone. */
+export const STAGE_LIMITS: StageLimits = { storeAfterMs: 250, storeFromRows: 256 };
+
 export class JournalStage {
 	#journal: UpdateJournal | null;
 	#rows: JournalRow[] = [];
-	#scheduled = false;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	#soon: ReturnType<typeof setImmediate> | null = null;
 
 	/** `store` commits rows to SQLite, all or none (it throws if SQLite refuses them). */
 	constructor(
 		journal: UpdateJournal | null,
-		private readonly store: (rows: JournalRow[]) => void
+		private readonly store: (rows: JournalRow[]) => void,
+		private readonly limits: StageLimits = STAGE_LIMITS
 	) {
 		this.#journal = journal;
 	}
@@ -34,18 +48,24 @@ export class JournalStage {
 			throw err;
 		}
 		this.#rows.push(...rows);
-		if (this.#scheduled) return;
-		this.#scheduled = true;
-		setImmediate(() => {
-			this.#scheduled = false;
-			this.tryStoreNow();
-		});
+		if (this.#rows.length >= this.limits.storeFromRows) this.#soon ??= setImmediate(() => this.tryStoreNow());
+		else if (!this.#timer) {
+			this.#timer = setTimeout(() => this.tryStoreNow(), this.limits.storeAfterMs);
+			// A process that exits meanwhile loses nothing: the next start stores the journal's rows.
+			this.#timer.unref();
+		}
 	}
 
-	/** Puts the staged rows into SQLite now; throws if it refuses them (they stay, for the next try). */
-	storeNow(): void {
-		if (this.#rows.length === 0) return;
-		this.store(this.#rows);
+	/**
+	 * Puts the staged rows into SQLite now, with `more` after them in the same transaction
+	 * (rows committed straight to SQLite: they keep seq order); throws if it refuses them
+	 * (then none is stored: the staged rows stay, for the next try or a read).
+	 */
+	storeNow(more: JournalRow[] = []): void {
+		this.#cancelTimers();
+		const rows = this.#rows.length === 0 ? more : [...this.#rows, ...more];
+		if (rows.length === 0) return;
+		this.store(rows);
 		this.#rows = [];
 		try {
 			this.#journal?.trim();
@@ -63,6 +83,13 @@ export class JournalStage {
 			// Committed all the same: they are in the journal, stored at the next try or the next start.
 			log.error('doc_log_store_failed', { rows: this.#rows.length, error: String(err) });
 		}
+	}
+
+	#cancelTimers(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		if (this.#soon) clearImmediate(this.#soon);
+		this.#timer = null;
+		this.#soon = null;
 	}
 }
 

@@ -18,7 +18,7 @@
  * the update, each after its length. A record torn by a crash in the middle of its
  * write fails its length or checksum: reading stops there (it was never committed).
  */
-import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 
 /** One row of the update log, as written to the journal before SQLite. */
@@ -75,6 +75,11 @@ export function openUpdateJournal(path: string, trimFromBytes = TRIM_FROM_BYTES)
 		},
 		close: () => closeSync(fd)
 	};
+}
+
+/** The whole records of the journal at `path`, read without opening it for writing (another process may be appending). */
+export function readJournalRows(path: string): JournalRow[] {
+	return existsSync(path) ? decodeRows(readFileSync(path)) : [];
 }
 
 function encodeRows(rows: readonly JournalRow[]): Buffer {

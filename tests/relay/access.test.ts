@@ -1,7 +1,7 @@
 /** Who may connect, read and write: API.md's close codes and read-only non-members. */
 import { describe, expect, it } from 'vitest';
 import {
-	closeCodeOf, createInitiative, processedBy, removeMember, say, storedDoc, synced, texts, useRelayServer, waitFor, withDb
+	closeCodeOf, createInitiative, journalRows, processedBy, removeMember, say, storedDoc, synced, texts, useRelayServer, waitFor, withDb
 } from './helpers';
 
 const relay = useRelayServer(['alice', 'bob', 'eve']);
@@ -43,6 +43,7 @@ describe('relay access', () => {
 			db.prepare('SELECT count(*) AS n FROM doc_updates WHERE author_id = ?').get(eve.id)
 		) as { n: number };
 		expect(rows.n).toBe(0);
+		expect(journalRows(relay.server.dataDir, docId).filter((row) => row.authorId === eve.id)).toEqual([]);
 	});
 
 	it('a member who leaves loses write access on the open socket at once', async () => {

@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as encoding from 'lib0/encoding';
+import { readJournalRows, type JournalRow } from '../../sync-server/store/update-journal';
 import { Client } from '../helpers/client';
 import { startServer, type StartOptions, type TestServer } from '../helpers/server';
 
@@ -198,7 +199,15 @@ export function say(doc: Y.Doc, authorId: string, text: string): void {
 	doc.getArray<Y.Map<unknown>>('messages').push([message]);
 }
 
-/** Everything the server has stored for `docId`, merged into a fresh doc. */
+/**
+ * The rows of `docId` in the relay's update journal: committed, and not all in SQLite yet
+ * (SQLite takes them up to a quarter second later: sync-server/store/journal-stage.ts).
+ */
+export function journalRows(dataDir: string, docId: string): JournalRow[] {
+	return readJournalRows(join(dataDir, 'kohero.db.updates')).filter((row) => row.docId === docId);
+}
+
+/** Everything the server has stored for `docId` (SQLite and the update journal), merged into a fresh doc. */
 export function storedDoc(dataDir: string, docId: string): Y.Doc {
 	const doc = new Y.Doc();
 	withDb(dataDir, (sqlite) => {
@@ -214,6 +223,8 @@ export function storedDoc(dataDir: string, docId: string): Y.Doc {
 		}[];
 		for (const row of rows) Y.applyUpdate(doc, row.update);
 	});
+	// Rows SQLite already has are applied twice: Yjs ignores what it has.
+	for (const row of journalRows(dataDir, docId)) Y.applyUpdate(doc, row.update);
 	return doc;
 }
 
