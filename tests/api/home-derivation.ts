@@ -4,9 +4,10 @@
  * - A distance that is the exact home's distance, finer than the 0.5 km rounding.
  * - A radius filter that follows the exact home: the same point searched with
  *   radii r1 < r2 less than 2 cm apart, the person out at r1 and in at r2, and
- *   the exact home's distance lying in between. A blurred home puts that edge
- *   0.5–1.5 km from the home's own distance (by chance within 2 cm: ~1 in 10⁵);
- *   a filter on the exact home puts it there every time.
+ *   the exact home's distance lying in between. A blurred home (0.5–1.5 km
+ *   away) puts that edge up to 1.5 km from the home's own distance, within 2 cm
+ *   of it only by chance (a blur near tangent to the search circle: ~2 in 10⁵
+ *   per search point); a filter on the exact home puts it there every time.
  */
 import type { RecordedResponse } from '../helpers/client';
 import type { Leak } from './response-scanner';
