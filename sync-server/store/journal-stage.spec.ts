@@ -50,6 +50,17 @@ describe('journal stage', () => {
 		expect(seqsOf(batches)).toEqual([rows.map((r) => r.seq)]);
 	});
 
+	it('once storeFromBytes of updates are staged, SQLite takes them at the end of that turn, however few the rows', async () => {
+		const { staged, batches } = stage();
+		const big = (seq: number): JournalRow => ({ ...row(seq), update: new Uint8Array(STAGE_LIMITS.storeFromBytes / 4) });
+		for (let seq = 1; seq <= 3; seq++) staged.commit([big(seq)]);
+		await endOfTurn();
+		expect(batches).toEqual([]);
+		staged.commit([big(4)]);
+		await endOfTurn();
+		expect(seqsOf(batches)).toEqual([[1, 2, 3, 4]]);
+	});
+
 	it('rows committed straight to SQLite go after the staged ones, in the same call; a refusal keeps the staged rows', () => {
 		let refuse = true;
 		const { staged, batches } = stage(() => {

@@ -2,7 +2,7 @@
  * The rows a quiet relay committed to the update journal (update-journal.ts) and
  * SQLite does not have yet. SQLite takes them in one transaction a while after the
  * first of them (`storeAfterMs`), at the end of the turn once there are many
- * (`storeFromRows`), or at once when someone reads the log: a paced relay pays
+ * (`storeFromRows`, `storeFromBytes`), or at once when someone reads the log: a paced relay pays
  * one SQLite commit per batch of edits, not one per edit.
  */
 import { log } from '$lib/log';
@@ -11,16 +11,19 @@ import type { JournalRow, UpdateJournal } from './update-journal';
 export interface StageLimits {
 	/** How long the first staged row waits for SQLite (the rows staged meanwhile go with it). */
 	storeAfterMs: number;
-	/** From this many staged rows, SQLite takes them at the end of the turn. */
+	/** From this many staged rows, SQLite takes them at the end of the turn... */
 	storeFromRows: number;
+	/** ...or from this many bytes of updates: what waits in memory stays small, whoever writes. */
+	storeFromBytes: number;
 }
 
 /** At 200 quiet edits per second (bench/relay.ts's paced phases) a transaction takes ~50 rows; a quiet initiative's edit is stored alone. */
-export const STAGE_LIMITS: StageLimits = { storeAfterMs: 250, storeFromRows: 256 };
+export const STAGE_LIMITS: StageLimits = { storeAfterMs: 250, storeFromRows: 256, storeFromBytes: 1024 * 1024 };
 
 export class JournalStage {
 	#journal: UpdateJournal | null;
 	#rows: JournalRow[] = [];
+	#bytes = 0;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#soon: ReturnType<typeof setImmediate> | null = null;
 
@@ -48,7 +51,8 @@ export class JournalStage {
 			throw err;
 		}
 		this.#rows.push(...rows);
-		if (this.#rows.length >= this.limits.storeFromRows) this.#soon ??= setImmediate(() => this.tryStoreNow());
+		for (const row of rows) this.#bytes += row.update.byteLength;
+		if (this.#rows.length >= this.limits.storeFromRows || this.#bytes >= this.limits.storeFromBytes) this.#soon ??= setImmediate(() => this.tryStoreNow());
 		else if (!this.#timer) {
 			this.#timer = setTimeout(() => this.tryStoreNow(), this.limits.storeAfterMs);
 			// A process that exits meanwhile loses nothing: the next start stores the journal's rows.
@@ -67,6 +71,7 @@ export class JournalStage {
 		if (rows.length === 0) return;
 		this.store(rows);
 		this.#rows = [];
+		this.#bytes = 0;
 		try {
 			this.#journal?.trim();
 		} catch (err) {
