@@ -17,7 +17,7 @@ import { noStoreMetrics, type StoreMetrics } from './store-metrics';
 import { snapshotSizer } from './snapshots';
 import { LOG_SQL } from './log-sql';
 import type { JournalRow, UpdateJournal } from './update-journal';
-import { JournalStage, STAGE_LIMITS, storeMissingRows, type StageLimits } from './journal-stage';
+import { JournalStage, storeMissingRows } from './journal-stage';
 
 export interface DocLogOptions {
 	/** Compact once this many updates are in the log (and they weigh 1/8 of the snapshot)... */
@@ -37,8 +37,6 @@ export interface DocLogOptions {
 	journal?: UpdateJournal;
 	/** Whether commits go to the journal (default: yes, when there is one); it is read at start either way. */
 	commitToJournal?: boolean;
-	/** When SQLite takes the journal's rows (default STAGE_LIMITS). */
-	stage?: StageLimits;
 }
 
 interface PendingAppend {
@@ -132,7 +130,7 @@ export function createSqliteDocStore(sqlite: Database.Database, options: DocLogO
 		}
 	}
 
-	const staged = new JournalStage(options.commitToJournal === false ? null : (options.journal ?? null), storeRows, options.stage ?? STAGE_LIMITS);
+	const staged = new JournalStage(options.commitToJournal === false ? null : (options.journal ?? null), storeRows);
 
 	/** Commits what is pending and puts everything committed into SQLite, now (reads, release). */
 	function storeAll(): void {

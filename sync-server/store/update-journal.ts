@@ -1,9 +1,9 @@
 /**
  * The update journal: where a quiet relay commits a writer's update before it
- * broadcasts it. One `write(2)` appends the update's record to a file; the same
- * rows go into SQLite's update log at the end of that turn of the loop, after the
- * broadcast, and the file is emptied once it has grown and SQLite holds every row
- * written to it. Inside the relay, on the way of every paced update from one
+ * broadcasts it. One `write(2)` appends the update's record to a file; SQLite's
+ * update log takes the same rows later, several commits' in one transaction
+ * (journal-stage.ts), and the file is emptied once it has grown and SQLite holds
+ * every row written to it. Inside the relay, on the way of every paced update from one
  * member's phone to the others', the commit takes 23 µs at the median this way and
  * 46 µs as SQLite's lone commit (its locks and WAL frame; p90 41 vs 92 µs:
  * bench/RESULTS.md, turn 18).
