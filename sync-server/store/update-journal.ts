@@ -67,7 +67,7 @@ export function openUpdateJournal(path: string, trimFromBytes = TRIM_FROM_BYTES)
 			if (written !== bytes.byteLength) throw new Error(`update journal: ${written} of ${bytes.byteLength} bytes written`);
 			size += written;
 		},
-		rows: () => decodeRows(readFileSync(path)),
+		rows: () => readJournalRows(path),
 		trim(always = false) {
 			if (size === 0 || (!always && size < trimFromBytes)) return;
 			ftruncateSync(fd, 0);
