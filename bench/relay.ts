@@ -8,6 +8,8 @@
  * burst, and once the relay went idle after it (the steady figure). Reports medians and spread (min–max), never a best-of;
  * server CPU per update is read from /proc for each relay's process tree. The paced p99 is judged pooled over
  * every round's updates, beside the stalls of the machine a third process saw meanwhile (lib/canary.ts).
+ * The harness collects its own heap in full before each paced phase, with semi-spaces that hold the
+ * phase's garbage, so its pauses stay out of the latencies (lib/harness-gc.ts; run with HARNESS_NODE_ARGS).
  * Then: stored log vs state (Kohero), idle sockets (both).
  * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server and the reference.
  * BENCH_LATENCY_DUMP=dir writes each phase's [sent at µs, latency ms] and the canary's gaps (to line up with bench/tools' logs).
@@ -30,6 +32,7 @@ import { churn, storedFigures, type StoredFigures } from './lib/stored-log';
 import { taskFrames } from './lib/task-updates';
 import { percentile, spreadOf, type Spread } from './lib/spread';
 import { startCanary, type Stalls } from './lib/canary';
+import { HARNESS_NODE_ARGS, harnessCanCollect } from './lib/harness-gc';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const DOCS = env('BENCH_DOCS', 50);
@@ -60,6 +63,7 @@ const BASELINE_ENV = process.env.BENCH_BASELINE_ENV
 const { frames, clockAfter } = taskFrames(WRITERS, 4000);
 const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE };
 console.log('workload:', JSON.stringify(workload));
+if (!harnessCanCollect) console.warn(`the harness runs without ${HARNESS_NODE_ARGS.join(' ')} (npm run bench:relay gives them): its own collections will land in the paced phases`);
 
 let refDocCounter = 0;
 const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${String(refDocCounter++).padStart(5, '0')}`);
@@ -216,6 +220,10 @@ interface Pooled {
 	machineStallMs: number;
 	/** Updates of SLOW_MS or more outside the machine's stalls, per 1000 updates: what the relay itself adds to the tail. */
 	slowOutsideStallsPer1000: number;
+	/** The harness's full collections just before these phases, median ms; its collections during them, count and total ms. */
+	harnessGcBeforeMs: number;
+	harnessGcs: number;
+	harnessGcMs: number;
 }
 /**
  * Latency percentiles over every paced update of every round of a relay: a p99 of one 5 s round is its
@@ -232,7 +240,10 @@ function pooled(name: Name, phase: PacedPhase): Pooled {
 		p99: at(99),
 		machineStalls: stalls.reduce((sum, s) => sum + s.count, 0),
 		machineStallMs: Math.round(stalls.reduce((sum, s) => sum + s.totalMs, 0)),
-		slowOutsideStallsPer1000: Math.round((runs[name].reduce((sum, r) => sum + r.slowOutsideStalls![phase], 0) * 10000) / all.length) / 10
+		slowOutsideStallsPer1000: Math.round((runs[name].reduce((sum, r) => sum + r.slowOutsideStalls![phase], 0) * 10000) / all.length) / 10,
+		harnessGcBeforeMs: spreadOf(runs[name].map((r) => r[phase].harnessGc.beforeMs)).median,
+		harnessGcs: runs[name].reduce((sum, r) => sum + r[phase].harnessGc.count, 0),
+		harnessGcMs: Math.round(runs[name].reduce((sum, r) => sum + r[phase].harnessGc.ms, 0))
 	};
 }
 const pooledOf = (phase: PacedPhase) => Object.fromEntries(names.map((name) => [name, pooled(name, phase)])) as Record<Name, Pooled>;
@@ -268,7 +279,7 @@ console.table(Object.fromEntries(FIGURES.map((k) => [k, {
 	...(baselineSummary ? { baseline: row(baselineSummary[k]) } : {}),
 	kohero: row(summary[k].kohero)
 }])));
-console.log(`paced, pooled over rounds (ms; machine stalls: count / total ms the canary saw; updates of ${SLOW_MS} ms or more outside them, per 1000):`);
+console.log(`paced, pooled over rounds (ms; machine stalls: count / total ms the canary saw; updates of ${SLOW_MS} ms or more outside them, per 1000; the harness's full collection before each phase, and its collections during them):`);
 console.table(Object.fromEntries(names.flatMap((name) => (['paced', 'pacedSteady'] as const).map((phase) => [`${name} ${phase}`, pacedPooled[phase][name]]))));
 console.log(`canary CPU: ${canaryCpuMs} ms in all`);
 console.log('ratios kohero/reference (paced p99: pooled):', ratios);

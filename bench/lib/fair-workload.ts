@@ -16,6 +16,7 @@ import WebSocket from 'ws';
 import { treeCpuSeconds } from './proc-cpu';
 import { writerClientId } from './task-updates';
 import { percentile } from './spread';
+import { collectBeforePhase, harnessPauses } from './harness-gc';
 
 export interface FairOptions {
 	wsUrl: string;
@@ -52,6 +53,8 @@ export interface PhaseResult {
 	harnessCpuMsPer1000: number;
 	/** CPU the other relays of the run used during the phase, ms (their compactions, collections: noise for this one). */
 	othersCpuMs: number;
+	/** The harness's full collection just before the phase (ms), and its collections during it (harness-gc.ts). */
+	harnessGc: { beforeMs: number; count: number; ms: number };
 	p50: number;
 	p90: number;
 	p99: number;
@@ -182,7 +185,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		}
 	};
 
-	async function phase(run: () => Promise<void>): Promise<PhaseResult> {
+	async function phase(run: () => Promise<void>, harnessGcBeforeMs = 0): Promise<PhaseResult> {
 		latencies.length = 0;
 		sentAts.length = 0;
 		const sentBefore = writers.reduce((s, w) => s + w.next, 0);
@@ -198,6 +201,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		const cpu = treeCpuSeconds(options.pid) - cpuBefore;
 		const othersCpuMs = Math.round((othersCpu() - othersBefore) * 1000);
 		const harness = process.cpuUsage(harnessBefore);
+		const harnessGc = { beforeMs: harnessGcBeforeMs, ...harnessPauses(started, performance.now()) };
 		const updates = writers.reduce((s, w) => s + w.next, 0) - sentBefore;
 		// Frames still in flight to writers are not waited for; close enough at these counts.
 		const frames = framesReceived - framesBefore;
@@ -214,6 +218,7 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 			cpuMsPer1000: round((cpu * 1e6) / updates),
 			harnessCpuMsPer1000: round((harness.user + harness.system) / updates),
 			othersCpuMs,
+			harnessGc,
 			p50: round(percentile(latencies, 50)),
 			p90: round(percentile(latencies, 90)),
 			p99: round(percentile(latencies, 99)),
@@ -256,9 +261,9 @@ export async function runFair(options: FairOptions): Promise<FairResult> {
 		}
 		await waitDrained('paced');
 	};
-	const paced = await phase(pacedRun);
+	const paced = await phase(pacedRun, collectBeforePhase());
 	await options.settle();
-	const pacedSteady = await phase(pacedRun);
+	const pacedSteady = await phase(pacedRun, collectBeforePhase());
 
 	options.beforeClose?.(new Map(rooms.map((r) => [r.docId, Y.encodeStateAsUpdate(r.doc).byteLength])));
 	for (const room of rooms) {
