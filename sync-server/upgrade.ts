@@ -19,7 +19,7 @@ import { subscribe } from '$lib/server/events';
 import { positiveNumberEnv } from '$lib/server/env-number';
 import { registerDocAccess } from '$lib/server/doc-editor';
 import { MAX_DOC_BYTES } from '$lib/domain/sync-contract';
-import { PING_INTERVAL_MS, TURN_BUDGET_MS, WHOLE_TURN_FRAME_BYTES, WRITE_BUDGET_MS } from '$relay/limits';
+import { PING_INTERVAL_MS, TURN_BUDGET_MS, WARM_LOOP_MS, WHOLE_TURN_FRAME_BYTES, WRITE_BUDGET_MS } from '$relay/limits';
 import { isSameSiteOrigin } from './origin-check';
 import { createMeetingNewcomerWatcher } from '$lib/server/meetings/newcomer-mail';
 import { createMeetingDocsOf } from '$store/meeting-docs';
@@ -87,6 +87,8 @@ function createSyncUpgrade(): SyncUpgrade {
 		hooks,
 		fanout: createLocalFanout(),
 		pingIntervalMs: positiveNumberEnv('KOHERO_PING_MS', PING_INTERVAL_MS),
+		// 0 turns the warm loop off (a same-build comparison in bench/relay.ts).
+		warmLoopMs: process.env.KOHERO_WARM_LOOP_MS === '0' ? 0 : positiveNumberEnv('KOHERO_WARM_LOOP_MS', WARM_LOOP_MS),
 		// Tests lower the 20 MiB document limit to reach it quickly.
 		maxDocBytes: positiveNumberEnv('KOHERO_MAX_DOC_BYTES', MAX_DOC_BYTES),
 		docHeapBudgetBytes: positiveNumberEnv('KOHERO_DOC_HEAP_BUDGET_BYTES', 1024 * 1024 * 1024),

@@ -7,6 +7,8 @@ export { MAX_DOC_BYTES, MAX_MESSAGE_BYTES } from '$lib/domain/sync-contract';
  * (and the presence it shows) is gone within two intervals: 10 s < API.md's 15 s.
  */
 export const PING_INTERVAL_MS = 5_000;
+/** While writers are active, the loop wakes at least this often (warm-loop.ts); 0 turns it off. */
+export const WARM_LOOP_MS = 1;
 /** A socket with more than this queued and unread is closed with 1013. */
 export const MAX_SEND_BUFFER_BYTES = 8 * 1024 * 1024;
 /** Frames handled per turn of the loop, in ms: with the turn's commit and fan-out, well under the 50 ms stall target. */

@@ -8,7 +8,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { log } from '$lib/log';
 import type * as Y from 'yjs';
 import { CloseCode, type Access, type DocKind, type DocRole, type Fanout, type RelayHooks } from './hooks';
-import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS, TURN_BUDGET_MS, WRITE_BUDGET_MS } from './limits';
+import { MAX_DOC_BYTES, MAX_MESSAGE_BYTES, PING_INTERVAL_MS, TURN_BUDGET_MS, WARM_LOOP_MS, WRITE_BUDGET_MS } from './limits';
 import { countRejected, metrics, registerGauge } from './metrics';
 import { Peer } from './peer';
 import { Room } from './room';
@@ -16,6 +16,7 @@ import { closeWhenSessionExpires } from './session-expiry';
 import { DEFAULT_DOC_HEAP_BUDGET_BYTES, DocBudget, estimateDocHeap } from './doc-budget';
 import { TurnBudget } from './turn-budget';
 import { Heartbeat } from './heartbeat';
+import { WarmLoop } from './warm-loop';
 import type { CrowdBroadcastOptions } from './crowd-broadcast';
 
 export interface Relay {
@@ -45,6 +46,8 @@ export interface RelayOptions {
 	hooks: RelayHooks;
 	fanout: Fanout;
 	pingIntervalMs?: number;
+	/** How often the loop wakes while writers are active (warm-loop.ts); 0: never kept awake. */
+	warmLoopMs?: number;
 	/** Largest document a writer may grow (API.md: 20 MiB). */
 	maxDocBytes?: number;
 	/** Estimated heap all loaded documents may take together (see doc-budget.ts). */
@@ -64,6 +67,7 @@ export function createRelay({
 	hooks,
 	fanout,
 	pingIntervalMs = PING_INTERVAL_MS,
+	warmLoopMs = WARM_LOOP_MS,
 	maxDocBytes = MAX_DOC_BYTES,
 	docHeapBudgetBytes = DEFAULT_DOC_HEAP_BUDGET_BYTES,
 	turnBudgetMs = TURN_BUDGET_MS,
@@ -78,12 +82,14 @@ export function createRelay({
 	let closing = false;
 
 	const heartbeat = new Heartbeat<Peer>(pingIntervalMs, writeBudget);
+	const warmLoop = new WarmLoop(warmLoopMs);
 	const unregister = [
 		registerGauge('tracked_sockets', () => sockets.size),
 		registerGauge('ws_clients', () => wss.clients.size),
 		registerGauge('rooms', () => rooms.size),
 		registerGauge('doc_heap_estimate_bytes', () => budget.totalBytes),
-		registerGauge('backlogged_rooms', () => turnBudget.waiting)
+		registerGauge('backlogged_rooms', () => turnBudget.waiting),
+		registerGauge('loop_kept_awake', () => (warmLoop.awake ? 1 : 0))
 	];
 
 	function roomFor(docId: string, docKind: DocKind): Room {
@@ -147,6 +153,7 @@ export function createRelay({
 		ws.on('message', (data: RawData, isBinary: boolean) => {
 			if (closing) return;
 			heartbeat.heard(peer);
+			warmLoop.heard();
 			if (!isBinary) {
 				countRejected('malformed');
 				peer.close(CloseCode.malformed, 'binary frames only');
@@ -221,6 +228,7 @@ export function createRelay({
 		async close() {
 			closing = true;
 			heartbeat.stop();
+			warmLoop.stop();
 			for (const ws of sockets) ws.close(CloseCode.goingAway, 'server shutting down');
 			// Everything a writer sent before now is applied (frames still waiting for a turn too); commit it all.
 			for (const room of rooms.values()) room.drainAll();
