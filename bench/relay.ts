@@ -9,7 +9,8 @@
  * server CPU per update is read from /proc for each relay's process tree. The paced p99 is judged pooled over
  * every round's updates, beside the stalls of the machine a third process saw meanwhile (lib/canary.ts).
  * The harness collects its own heap in full before each paced phase, with semi-spaces that hold the
- * phase's garbage, so its pauses stay out of the latencies (lib/harness-gc.ts; run with HARNESS_NODE_ARGS).
+ * phase's garbage, so its pauses stay out of the latencies (lib/harness-gc.ts: started without its flags,
+ * the script runs itself again with them).
  * Then: stored log vs state (Kohero), idle sockets (both).
  * Writes bench/results/relay.json. BENCH_CPU_PROF=dir profiles our server and the reference.
  * BENCH_LATENCY_DUMP=dir writes each phase's [sent at µs, latency ms] and the canary's gaps (to line up with bench/tools' logs).
@@ -32,7 +33,10 @@ import { churn, storedFigures, type StoredFigures } from './lib/stored-log';
 import { taskFrames } from './lib/task-updates';
 import { percentile, spreadOf, type Spread } from './lib/spread';
 import { startCanary, type Stalls } from './lib/canary';
-import { HARNESS_NODE_ARGS, harnessCanCollect } from './lib/harness-gc';
+import { rerunWithHarnessFlags } from './lib/harness-gc';
+
+const rerunStatus = rerunWithHarnessFlags();
+if (rerunStatus !== null) process.exit(rerunStatus);
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const DOCS = env('BENCH_DOCS', 50);
@@ -63,7 +67,6 @@ const BASELINE_ENV = process.env.BENCH_BASELINE_ENV
 const { frames, clockAfter } = taskFrames(WRITERS, 4000);
 const workload = { docs: DOCS, writersPerDoc: WRITERS, observersPerDoc: 1, rounds: ROUNDS, saturationSeconds: SATURATION_S, window: WINDOW, pacedSeconds: PACED_S, pacedRate: PACED_RATE };
 console.log('workload:', JSON.stringify(workload));
-if (!harnessCanCollect) console.warn(`the harness runs without ${HARNESS_NODE_ARGS.join(' ')} (npm run bench:relay gives them): its own collections will land in the paced phases`);
 
 let refDocCounter = 0;
 const refDocs = (n: number) => Array.from({ length: n }, () => `bench-doc-${String(refDocCounter++).padStart(5, '0')}`);

@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { measureDocOpen } from './relay-doc-open';
 import { runLoad } from './load';
 import { SLOW_MS } from './lib/fair-workload';
-import { HARNESS_NODE_ARGS } from './lib/harness-gc';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,13 +28,13 @@ const notes: string[] = [];
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 /** Runs `bench/<script>` in its own process; returns its printed output, or null (with a note). */
-function runProcess(script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): string | null {
+function runProcess(script: string, env: Record<string, string> = {}): string | null {
 	if (!existsSync(BENCH + script)) {
 		notes.push(`${script}: not in bench/ on this branch — skipped`);
 		return null;
 	}
 	console.log(`\n▶ ${script}`);
-	const run = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', BENCH + script], {
+	const run = spawnSync(process.execPath, ['--import', 'tsx', BENCH + script], {
 		env: { ...process.env, ...env },
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -50,8 +49,8 @@ function runProcess(script: string, env: Record<string, string> = {}, nodeArgs: 
 }
 
 /** Runs `bench/<script>` and returns the results file it writes, or null (with a note). */
-function runScript(script: string, resultFile: string, env: Record<string, string> = {}, nodeArgs: string[] = []): any {
-	if (runProcess(script, env, nodeArgs) === null) return null;
+function runScript(script: string, resultFile: string, env: Record<string, string> = {}): any {
+	if (runProcess(script, env) === null) return null;
 	if (!existsSync(BENCH + resultFile)) {
 		notes.push(`${script}: wrote no ${resultFile}`);
 		return null;
@@ -79,7 +78,7 @@ const spread = (s: Spread, digits = 0) => `${fmt(s.median, digits)} (${fmt(s.min
 
 function relay(): void {
 	// Issue 13: the fair benchmark (bench/relay.ts): medians (min–max) of alternating rounds.
-	const r = runScript('relay.ts', 'results/relay.json', {}, HARNESS_NODE_ARGS);
+	const r = runScript('relay.ts', 'results/relay.json');
 	if (!r) return;
 	const s = r.summary;
 	const w = r.workload;
@@ -91,10 +90,9 @@ function relay(): void {
 	const pacedRow = (phase: 'paced' | 'pacedSteady', p99: 'pacedP99' | 'pacedSteadyP99', label: string) => {
 		const ours = r.pacedPooled[phase].kohero;
 		const ref = r.pacedPooled[phase].reference;
-		type Pooled = { machineStalls: number; machineStallMs: number; slowOutsideStallsPer1000: number; harnessGcBeforeMs?: number; harnessGcs?: number; harnessGcMs?: number };
-		// The harness's own collections: one in full before the phase (the relay idles meanwhile), and any during it.
-		const harnessGc = (p: Pooled) => (p.harnessGcBeforeMs === undefined ? '' : `; harness GC ${fmt(p.harnessGcBeforeMs, 0)} ms before, ${p.harnessGcs} during (${p.harnessGcMs} ms)`);
-		const stalls = (p: Pooled) => `${p.machineStalls} stalls, ${p.machineStallMs} ms; ${fmt(p.slowOutsideStallsPer1000, 1)} slow ‰ outside them${harnessGc(p)}`;
+		// With the harness's own collections: one in full before the phase (the relay idles meanwhile), and any during it.
+		const stalls = (p: { machineStalls: number; machineStallMs: number; slowOutsideStallsPer1000: number; harnessGcBeforeMs: number; harnessGcs: number; harnessGcMs: number }) =>
+			`${p.machineStalls} stalls, ${p.machineStallMs} ms; ${fmt(p.slowOutsideStallsPer1000, 1)} slow ‰ outside them; harness GC ${fmt(p.harnessGcBeforeMs, 0)} ms before, ${p.harnessGcs} during (${p.harnessGcMs} ms)`;
 		rows.push({
 			bench: 'relay', figure: `paced propagation p50 / p90 / p99 pooled over ${ours.updates} updates (${w.pacedRate} updates/s), ${label}; per-round p99; machine stalls meanwhile; updates ≥ ${SLOW_MS} ms outside them (‰)`,
 			value: `${fmt(ours.p50, 2)} / ${fmt(ours.p90, 2)} / ${fmt(ours.p99, 1)} ms; ${spread(s[p99].kohero, 1)}; ${stalls(ours)}`, target: 'p99 ≤ reference',

@@ -10,6 +10,7 @@
  * pause is reported (the relay idles meanwhile, as it would between two updates), and so is
  * any collection that still lands inside a phase.
  */
+import { spawnSync } from 'node:child_process';
 import { PerformanceObserver } from 'node:perf_hooks';
 
 /** Node flags for the harness's process: `gc()`, and 64 MB semi-spaces (a 5-s paced phase allocates ~25 MB). */
@@ -25,8 +26,16 @@ let observer: PerformanceObserver | null = null;
 
 const gc = (globalThis as { gc?: (options: { type: 'major' }) => void }).gc;
 
-/** Whether the harness can collect before a phase (it runs with HARNESS_NODE_ARGS). */
-export const harnessCanCollect = gc !== undefined;
+/**
+ * Runs this script again, with HARNESS_NODE_ARGS, when it was started without them
+ * (`tsx bench/relay.ts`, `npm run bench`): returns the rerun's exit code, or null when
+ * this process already has them and goes on.
+ */
+export function rerunWithHarnessFlags(): number | null {
+	if (gc !== undefined) return null;
+	const rerun = spawnSync(process.execPath, [...HARNESS_NODE_ARGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+	return rerun.status ?? 1;
+}
 
 /**
  * Collects the harness's heap in full now, before a paced phase (a no-op without

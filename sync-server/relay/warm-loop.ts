@@ -4,11 +4,11 @@
  * sleeps long between two updates. On this machine (a virtual one, like most servers
  * this runs on) a thread that slept 5 ms between paced updates woke to each on cold
  * caches and, at times, to a virtual CPU the host had to wake first: the relay's paced
- * p99 was above the reference's, and its own spread larger than the gap between the
- * two (bench/RESULTS.md, turn 20: the same build with and without the timer, one run).
+ * p99 was above the reference's; with the timer it is under it (bench/RESULTS.md,
+ * turn 20: the same build with and without it, three runs).
  * An idle relay has no timer; a busy one barely notices it (its loop turns anyway).
  * The price is the timer's wake-ups while a document is edited slowly: ~1,000 a
- * second, a few ms of CPU per second.
+ * second, 16–30 ms of CPU per second here.
  */
 export class WarmLoop {
 	#timer: NodeJS.Timeout | null = null;
